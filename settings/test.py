@@ -1,0 +1,18 @@
+"""Settings for the test suite: the same as production, with a fixed key and fast hashing."""
+
+import os
+
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "souk-test-secret-key")
+# Each test run queues its tasks on a queue of its own; its worker processes inherit it.
+os.environ.setdefault("CELERY_QUEUE", f"souk-test-{os.getpid()}")
+
+from settings.base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Retries are exercised in tests; they need not wait.
+SALEOR_RETRY_BACKOFF = 0.01

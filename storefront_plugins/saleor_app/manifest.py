@@ -1,0 +1,58 @@
+"""The App manifest Saleor reads at installation: a pure function of the public URL."""
+
+from typing import Any
+
+from storefront_plugins.saleor_app.documents import saleor_app_documents
+from storefront_plugins.saleor_app.events import WebhookEvent
+
+# The least the suite needs; each addition comes with the feature that needs it.
+PERMISSIONS = ["MANAGE_PRODUCTS", "MANAGE_ORDERS", "MANAGE_PAGES"]
+REQUIRED_SALEOR_VERSION = ">=3.20"
+
+WEBHOOK_EVENTS = [
+    WebhookEvent.ORDER_FULLY_PAID,
+    WebhookEvent.ORDER_REFUNDED,
+    WebhookEvent.ORDER_FULLY_REFUNDED,
+    WebhookEvent.ORDER_CANCELLED,
+    WebhookEvent.ORDER_FULFILLED,
+    WebhookEvent.PRODUCT_CREATED,
+    WebhookEvent.PRODUCT_UPDATED,
+    WebhookEvent.PRODUCT_DELETED,
+]
+
+
+def webhook_path(event: WebhookEvent) -> str:
+    return f"/api/webhooks/{event.slug}"
+
+
+def build_manifest(public_url: str, *, app_id: str, version: str) -> dict[str, Any]:
+    base = public_url.rstrip("/")
+    return {
+        "id": app_id,
+        "version": version,
+        "name": "Souk",
+        "about": (
+            "Souk brings artisan provenance, per-artisan payouts and cooperative storefronts "
+            "to Saleor, for craft cooperatives and artisans of Morocco and Algeria."
+        ),
+        "author": "Souk",
+        "brand": {"logo": {"default": f"{base}/static/saleor_app/logo.png"}},
+        "requiredSaleorVersion": REQUIRED_SALEOR_VERSION,
+        "permissions": PERMISSIONS,
+        "appUrl": f"{base}/app/",
+        "tokenTargetUrl": f"{base}/api/register",
+        "homepageUrl": f"{base}/",
+        "supportUrl": f"{base}/support/",
+        "dataPrivacyUrl": f"{base}/privacy/",
+        "webhooks": [
+            {
+                "name": f"Souk {event.header_value.replace('_', ' ')}",
+                "asyncEvents": [event.value],
+                "query": saleor_app_documents.get(f"subscriptions/{event.subscription_name}"),
+                "targetUrl": f"{base}{webhook_path(event)}",
+                "isActive": True,
+            }
+            for event in WEBHOOK_EVENTS
+        ],
+        "extensions": [],
+    }

@@ -1,0 +1,62 @@
+from django.db import models
+
+
+class Installation(models.Model):
+    """One Saleor that installed the App, keyed by its API URL.
+
+    A reinstall from the same Saleor replaces the token and keys in place.
+    """
+
+    saleor_api_url = models.URLField(max_length=500, unique=True)
+    saleor_app_id = models.CharField(max_length=255)
+    auth_token = models.TextField()
+    jwks = models.JSONField(default=dict)
+    jwks_fetched_at = models.DateTimeField()
+    installed_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:  # never the token
+        return f"Installation({self.saleor_api_url})"
+
+    __repr__ = __str__
+
+
+class WebhookDelivery(models.Model):
+    """A verified webhook delivery from Saleor, stored before it is handled.
+
+    Saleor retries a delivery that timed out with the same body, so the body's digest per
+    installation and event identifies a delivery; a repeat is not stored or handled again.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        HANDLED = "handled"
+        FAILED = "failed"
+
+    installation = models.ForeignKey(
+        Installation, related_name="webhook_deliveries", on_delete=models.CASCADE
+    )
+    event = models.CharField(max_length=64)
+    body = models.TextField()
+    body_sha256 = models.CharField(max_length=64)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True, default="")
+    received_at = models.DateTimeField(auto_now_add=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["installation", "event", "body_sha256"],
+                name="saleor_app_delivery_once_per_body",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "received_at"])]
+
+    def __str__(self) -> str:
+        return f"WebhookDelivery({self.event} #{self.pk}, {self.status})"

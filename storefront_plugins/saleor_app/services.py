@@ -1,0 +1,321 @@
+"""The only writers of the App's installation and delivery records."""
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
+
+from storefront_plugins.saleor_app.allowlist import is_allowed_saleor_url, normalize_api_url
+from storefront_plugins.saleor_app.client import SaleorClient
+from storefront_plugins.saleor_app.documents import saleor_app_documents
+from storefront_plugins.saleor_app.error_codes import RegistrationErrorCode, WebhookErrorCode
+from storefront_plugins.saleor_app.events import WebhookEvent
+from storefront_plugins.saleor_app.exceptions import (
+    SaleorError,
+    SaleorGraphQLError,
+    SaleorHTTPError,
+    SaleorTransportError,
+)
+from storefront_plugins.saleor_app.handlers import WebhookMessage, handlers_for
+from storefront_plugins.saleor_app.jwks import fetch_jwks
+from storefront_plugins.saleor_app.models import Installation, WebhookDelivery
+from storefront_plugins.saleor_app.signatures import (
+    SignatureError,
+    UnknownSigningKey,
+    verify_webhook_signature,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class RegistrationError(Exception):
+    def __init__(self, code: RegistrationErrorCode, message: str, status: int) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+
+
+class WebhookRejected(Exception):
+    def __init__(self, code: WebhookErrorCode, message: str, status: int) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+
+
+def client_for(installation: Installation) -> SaleorClient:
+    return SaleorClient(installation.saleor_api_url, installation.auth_token)
+
+
+# Registration
+
+
+def validate_saleor_api_url(api_url: str | None) -> str:
+    if not api_url:
+        raise RegistrationError(
+            RegistrationErrorCode.MISSING_SALEOR_API_URL, "Missing Saleor-Api-Url header.", 400
+        )
+    if not is_allowed_saleor_url(api_url, settings.SALEOR_API_URL_ALLOWLIST):
+        raise RegistrationError(
+            RegistrationErrorCode.SALEOR_URL_NOT_ALLOWED,
+            f"This Saleor ({api_url}) is not allowed to install Souk. "
+            "Ask the Souk operator to add it to SALEOR_API_URL_ALLOWLIST.",
+            403,
+        )
+    return normalize_api_url(api_url)
+
+
+def validate_auth_token(body: bytes) -> str:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        data = None
+    token = data.get("auth_token") if isinstance(data, dict) else None
+    if not isinstance(token, str) or not token.strip():
+        raise RegistrationError(
+            RegistrationErrorCode.INVALID_BODY,
+            'The body must be JSON with a non-empty "auth_token".',
+            400,
+        )
+    return token.strip()
+
+
+def register_installation(api_url_header: str | None, body: bytes) -> Installation:
+    """Install (or reinstall) the App for one Saleor, after checking the token with it."""
+    api_url = validate_saleor_api_url(api_url_header)
+    token = validate_auth_token(body)
+    app_id = _verified_app_id(api_url, token)
+    try:
+        jwks = fetch_jwks(api_url)
+    except SaleorError as error:
+        raise RegistrationError(
+            RegistrationErrorCode.JWKS_UNAVAILABLE,
+            f"Could not fetch this Saleor's signing keys: {error}",
+            502,
+        ) from error
+    with transaction.atomic():
+        installation, created = Installation.objects.update_or_create(
+            saleor_api_url=api_url,
+            defaults={
+                "saleor_app_id": app_id,
+                "auth_token": token,
+                "jwks": jwks,
+                "jwks_fetched_at": timezone.now(),
+            },
+        )
+    logger.info(
+        "Souk %s by %s (app %s).", "installed" if created else "reinstalled", api_url, app_id
+    )
+    return installation
+
+
+def _verified_app_id(api_url: str, token: str) -> str:
+    client = SaleorClient(api_url, token)
+    try:
+        data = client.execute(saleor_app_documents.get("queries/app_id"))
+    except SaleorTransportError as error:
+        raise RegistrationError(
+            RegistrationErrorCode.SALEOR_UNREACHABLE, f"Could not reach Saleor: {error}", 502
+        ) from error
+    except (SaleorGraphQLError, SaleorHTTPError) as error:
+        raise RegistrationError(
+            RegistrationErrorCode.TOKEN_REJECTED,
+            f"Saleor did not accept the App token: {error}",
+            401,
+        ) from error
+    app = data.get("app")
+    if not isinstance(app, dict) or not app.get("id"):
+        raise RegistrationError(
+            RegistrationErrorCode.TOKEN_REJECTED, "Saleor did not accept the App token.", 401
+        )
+    return str(app["id"])
+
+
+# Receiving webhooks
+
+
+@dataclass(frozen=True)
+class ReceivedDelivery:
+    delivery: WebhookDelivery
+    duplicate: bool
+
+
+def receive_webhook(
+    event: WebhookEvent,
+    *,
+    api_url: str | None,
+    event_header: str | None,
+    signature: str | None,
+    body: bytes,
+) -> ReceivedDelivery:
+    """Verify a delivery and store it; its handling is queued once the row is committed."""
+    if not api_url:
+        raise WebhookRejected(
+            WebhookErrorCode.MISSING_HEADER, "Missing Saleor-Api-Url header.", 400
+        )
+    if event_header is not None and event_header.lower() != event.header_value:
+        raise WebhookRejected(
+            WebhookErrorCode.EVENT_MISMATCH,
+            f"Saleor-Event {event_header!r} was sent to the {event.header_value} endpoint.",
+            400,
+        )
+    installation = Installation.objects.filter(saleor_api_url=normalize_api_url(api_url)).first()
+    if installation is None:
+        raise WebhookRejected(
+            WebhookErrorCode.UNKNOWN_INSTALLATION, f"Souk is not installed by {api_url}.", 401
+        )
+    if not signature:
+        raise WebhookRejected(
+            WebhookErrorCode.INVALID_SIGNATURE, "Missing Saleor-Signature header.", 401
+        )
+    _verify_with_key_rotation(installation, signature, body)
+    try:
+        payload = json.loads(body)
+    except ValueError as error:
+        raise WebhookRejected(
+            WebhookErrorCode.MALFORMED_BODY, "The body is not valid JSON.", 400
+        ) from error
+    if not isinstance(payload, dict):
+        raise WebhookRejected(
+            WebhookErrorCode.MALFORMED_BODY, "The body must be a JSON object.", 400
+        )
+
+    with transaction.atomic():
+        delivery, created = WebhookDelivery.objects.get_or_create(
+            installation=installation,
+            event=event.value,
+            body_sha256=hashlib.sha256(body).hexdigest(),
+            defaults={"body": body.decode("utf-8")},
+        )
+        if created:
+            transaction.on_commit(lambda: _enqueue_delivery(delivery.pk))
+    return ReceivedDelivery(delivery=delivery, duplicate=not created)
+
+
+def _enqueue_delivery(delivery_id: int) -> None:
+    from storefront_plugins.saleor_app.tasks import handle_webhook_delivery
+
+    try:
+        handle_webhook_delivery.delay(delivery_id)
+    except (KombuOperationalError, OSError):  # broker down: the sweeper requeues it later
+        logger.exception("Could not queue webhook delivery %s; it will be requeued.", delivery_id)
+
+
+def _verify_with_key_rotation(installation: Installation, signature: str, body: bytes) -> None:
+    try:
+        verify_webhook_signature(signature, body, installation.jwks)
+        return
+    except UnknownSigningKey as error:
+        if not _claim_jwks_refetch(installation):
+            # Saleor may have rotated its key since the last fetch: answer 503 so Saleor
+            # retries once a refetch is allowed, rather than a 4xx that loses the event.
+            raise WebhookRejected(
+                WebhookErrorCode.SIGNING_KEY_NOT_YET_KNOWN,
+                f"{error} The key set is refetched at most every "
+                f"{settings.SALEOR_JWKS_REFETCH_INTERVAL} s; retry later.",
+                503,
+            ) from error
+    except SignatureError as error:
+        raise WebhookRejected(WebhookErrorCode.INVALID_SIGNATURE, str(error), 401) from error
+
+    try:
+        installation.jwks = fetch_jwks(installation.saleor_api_url)
+    except SaleorError as error:
+        logger.warning("Could not refetch the JWKS of %s: %s", installation.saleor_api_url, error)
+        raise WebhookRejected(
+            WebhookErrorCode.INVALID_SIGNATURE, "Signed with a key Souk could not fetch.", 401
+        ) from error
+    Installation.objects.filter(pk=installation.pk).update(jwks=installation.jwks)
+    try:
+        verify_webhook_signature(signature, body, installation.jwks)
+    except SignatureError as error:
+        raise WebhookRejected(WebhookErrorCode.INVALID_SIGNATURE, str(error), 401) from error
+
+
+def _claim_jwks_refetch(installation: Installation) -> bool:
+    """At most one JWKS refetch per installation per SALEOR_JWKS_REFETCH_INTERVAL.
+
+    The conditional UPDATE is the claim, so concurrent requests (or a flood of forged
+    signatures) cannot make the App hammer Saleor.
+    """
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=settings.SALEOR_JWKS_REFETCH_INTERVAL)
+    claimed = Installation.objects.filter(pk=installation.pk, jwks_fetched_at__lt=cutoff).update(
+        jwks_fetched_at=now
+    )
+    return claimed == 1
+
+
+# Handling deliveries
+
+
+def handle_delivery(delivery_id: int) -> str:
+    """Run the registered handlers of a stored delivery, once.
+
+    Returns the delivery's status. Transient failures propagate so the task retries;
+    the row lock makes a concurrent redelivery wait and then see it handled.
+    """
+    with transaction.atomic():
+        delivery = (
+            WebhookDelivery.objects.select_for_update()
+            .select_related("installation")
+            .filter(pk=delivery_id)
+            .first()
+        )
+        if delivery is None:
+            logger.warning("Webhook delivery %s no longer exists.", delivery_id)
+            return "missing"
+        if delivery.status != WebhookDelivery.Status.PENDING:
+            return delivery.status
+        event = WebhookEvent(delivery.event)
+        message = WebhookMessage(
+            delivery_id=delivery.pk,
+            installation_id=delivery.installation_id,
+            saleor_api_url=delivery.installation.saleor_api_url,
+            event=event,
+            payload=parse_payload(delivery.body),
+        )
+        for handler in handlers_for(event):
+            handler(message)
+        delivery.status = WebhookDelivery.Status.HANDLED
+        delivery.attempts += 1
+        delivery.handled_at = timezone.now()
+        delivery.last_error = ""
+        delivery.save(update_fields=["status", "attempts", "handled_at", "last_error"])
+        return delivery.status
+
+
+def record_delivery_failure(delivery_id: int, error: str, *, final: bool) -> None:
+    with transaction.atomic():
+        delivery = WebhookDelivery.objects.select_for_update().filter(pk=delivery_id).first()
+        if delivery is None or delivery.status == WebhookDelivery.Status.HANDLED:
+            return
+        delivery.attempts += 1
+        delivery.last_error = error[:2000]
+        if final:
+            delivery.status = WebhookDelivery.Status.FAILED
+        delivery.save(update_fields=["attempts", "last_error", "status"])
+
+
+def stale_pending_delivery_ids(older_than: timedelta, limit: int = 500) -> list[int]:
+    cutoff = timezone.now() - older_than
+    return list(
+        WebhookDelivery.objects.filter(
+            status=WebhookDelivery.Status.PENDING, attempts=0, received_at__lt=cutoff
+        ).values_list("pk", flat=True)[:limit]
+    )
+
+
+def parse_payload(body: str) -> dict[str, Any]:
+    """JSON with every non-integer number as `Decimal`: Saleor's Money.amount is a Float."""
+    payload: dict[str, Any] = json.loads(body, parse_float=Decimal)
+    return payload

@@ -1,0 +1,105 @@
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test import Client
+from pytest_httpserver import HTTPServer
+
+from storefront_plugins.saleor_app.models import Installation
+from tests.saleor_endpoints import FakeSaleor, SigningKey
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def fake_saleor(httpserver: HTTPServer, settings: Any) -> FakeSaleor:
+    """A Saleor's registration and JWKS endpoints on a local port, allowed to install."""
+    saleor = FakeSaleor(server=httpserver, keys=[SigningKey.generate("key-1")]).install()
+    settings.SALEOR_API_URL_ALLOWLIST = [saleor.api_url]
+    return saleor
+
+
+def register(client: Client, api_url: str, token: str = "app-token-1") -> Any:
+    return client.post(
+        "/api/register",
+        data=json.dumps({"auth_token": token}),
+        content_type="application/json",
+        headers={"Saleor-Api-Url": api_url},
+    )
+
+
+@pytest.fixture
+def installation(db: None, client: Client, fake_saleor: FakeSaleor) -> Installation:
+    response = register(client, fake_saleor.api_url)
+    assert response.status_code == 200, response.content
+    return Installation.objects.get(saleor_api_url=fake_saleor.api_url)
+
+
+def _test_database_url() -> str:
+    params = connection.settings_dict
+    user = quote(params.get("USER") or "", safe="")
+    password = quote(params.get("PASSWORD") or "", safe="")
+    credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    host = quote(params.get("HOST") or "", safe="")
+    port = f":{params['PORT']}" if params.get("PORT") else ""
+    return f"postgresql://{credentials}{host}{port}/{params['NAME']}"
+
+
+@pytest.fixture(scope="session")
+def celery_worker(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A real `celery worker` process on the test database, consuming a queue of its own."""
+    with django_db_blocker.unblock():
+        database_url = _test_database_url()
+    log_path = tmp_path_factory.mktemp("celery") / "worker.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings.test",
+        "DATABASE_URL": database_url,
+        "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
+    }
+    with open(log_path, "wb") as log:
+        worker = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "settings.celery_app",
+                "worker",
+                "--pool=solo",
+                "--concurrency=1",
+                "-Q",
+                settings.CELERY_TASK_DEFAULT_QUEUE,
+                "--loglevel=INFO",
+                "--without-heartbeat",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 60
+    while b"ready." not in log_path.read_bytes():
+        if worker.poll() is not None or time.monotonic() > deadline:
+            worker.kill()
+            raise RuntimeError(f"The Celery worker did not start:\n{log_path.read_text()}")
+        time.sleep(0.2)
+    yield worker
+    worker.terminate()
+    try:
+        worker.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        worker.kill()
