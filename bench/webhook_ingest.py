@@ -17,7 +17,7 @@ import time
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.test")
 os.environ.setdefault("CELERY_QUEUE", f"souk-bench-{os.getpid()}")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -46,7 +46,7 @@ def main(deliveries: int) -> None:
         Installation.objects.create(
             saleor_api_url=API_URL,
             saleor_app_id="QXBwOjE=",
-            auth_token="bench-token",
+            auth_token="bench-token",  # noqa: S106
             jwks={"keys": [key.public_jwk()]},
             jwks_fetched_at=timezone.now(),
         )
@@ -85,9 +85,8 @@ def main(deliveries: int) -> None:
             assert response.status_code == 200, response.content
         elapsed = time.perf_counter() - run_started
 
-        print(
-            f"webhook ingest: {deliveries} deliveries, broker {celery_app.conf.broker_url.split(':')[0]}"
-        )
+        broker = celery_app.conf.broker_url.split(":")[0]
+        print(f"webhook ingest: {deliveries} deliveries, broker {broker}")
         print(f"  signature verification alone: {verify_ms:.2f} ms")
         print(
             f"  accept (verify + store + queue): p50 {percentile(latencies, 0.5):.2f} ms, "
@@ -95,8 +94,7 @@ def main(deliveries: int) -> None:
         )
         print(f"  throughput, one client: {deliveries / elapsed:.0f} deliveries/s")
     finally:
-        with celery_app.connection_for_write() as connection:
-            connection.default_channel.queue_purge(celery_app.conf.task_default_queue)
+        celery_app.control.purge()  # this run's own queue
         teardown_databases(databases, verbosity=0)
 
 
