@@ -28,7 +28,7 @@ from django.utils import timezone  # noqa: E402
 from settings.celery_app import app as celery_app  # noqa: E402
 from storefront_plugins.saleor_app.models import Installation  # noqa: E402
 from storefront_plugins.saleor_app.signatures import verify_webhook_signature  # noqa: E402
-from tests.saleor_endpoints import SigningKey, saleor_signature  # noqa: E402
+from tests.app.saleor_endpoints import SigningKey, saleor_signature  # noqa: E402
 
 API_URL = "https://bench.saleor.example/graphql/"
 

@@ -5,8 +5,9 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from settings.embedded_postgres import embedded_database_url
-from settings.environment import env_bool, env_float, env_int, env_list, env_str
+from configuration.celery_broker import CELERY_TASK_DEFAULTS, broker_settings
+from configuration.embedded_postgres import embedded_database_url
+from configuration.environment import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("SOUK_DATA_DIR", str(BASE_DIR / ".data")))
@@ -68,27 +69,10 @@ WHITENOISE_USE_FINDERS = True
 
 # Celery: Redis when REDIS_URL is set, otherwise a file-system broker that needs no server.
 REDIS_URL = env_str("REDIS_URL", "")
-if REDIS_URL:
-    CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {"visibility_timeout": 3600}
-else:
-    _broker_dir = DATA_DIR / "celery-broker"
-    _broker_dir.mkdir(parents=True, exist_ok=True)
-    CELERY_BROKER_URL = "filesystem://"
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(_broker_dir),
-        "data_folder_out": str(_broker_dir),
-        "store_processed": False,
-        "control_folder": str(_broker_dir / "control"),
-    }
+CELERY_BROKER_URL, CELERY_BROKER_TRANSPORT_OPTIONS = broker_settings(REDIS_URL, DATA_DIR)
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "souk")
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = False
-CELERY_TASK_SERIALIZER = "json"
-CELERY_ACCEPT_CONTENT = ["json"]
+globals().update(CELERY_TASK_DEFAULTS)
 
 # The Saleor App.
 SALEOR_APP_ID = env_str("SALEOR_APP_ID", "souk")

@@ -4,8 +4,8 @@ import logging
 import pytest
 
 from storefront_plugins.saleor_app.models import Installation
-from tests.conftest import register
-from tests.saleor_endpoints import APP_ID
+from tests.app.conftest import register
+from tests.app.saleor_endpoints import APP_ID
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,9 @@ from django.test import Client
 from pytest_httpserver import HTTPServer
 
 from storefront_plugins.saleor_app.models import Installation
-from tests.saleor_endpoints import FakeSaleor, SigningKey
+from tests.app.saleor_endpoints import FakeSaleor, SigningKey
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

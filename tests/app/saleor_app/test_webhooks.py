@@ -56,7 +56,7 @@ def test_a_signed_delivery_is_stored_and_queued(
 
 
 def test_a_forged_signature_is_refused_and_nothing_is_stored(client, installation, fake_saleor):
-    from tests.saleor_endpoints import SigningKey, saleor_signature
+    from tests.app.saleor_endpoints import SigningKey, saleor_signature
 
     forged = saleor_signature(PRODUCT_UPDATED, SigningKey.generate("key-1"))
 
@@ -190,7 +190,7 @@ def test_unknown_keys_refetch_the_jwks_at_most_once_per_interval(
     client, installation, fake_saleor, settings
 ):
     # given a flood of signatures with keys Saleor never had
-    from tests.saleor_endpoints import SigningKey, saleor_signature
+    from tests.app.saleor_endpoints import SigningKey, saleor_signature
 
     settings.SALEOR_JWKS_REFETCH_INTERVAL = 60
     Installation.objects.update(jwks_fetched_at=timezone.now() - timedelta(hours=1))

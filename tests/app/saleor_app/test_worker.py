@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from storefront_plugins.saleor_app.models import WebhookDelivery
 from storefront_plugins.saleor_app.tasks import requeue_stale_webhook_deliveries
-from tests.saleor_app.test_webhooks import PRODUCT_UPDATED, deliver
+from tests.app.saleor_app.test_webhooks import PRODUCT_UPDATED, deliver
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 

@@ -8,7 +8,7 @@ from storefront_plugins.saleor_app.signatures import (
     UnknownSigningKey,
     verify_webhook_signature,
 )
-from tests.saleor_endpoints import SigningKey, saleor_signature
+from tests.app.saleor_endpoints import SigningKey, saleor_signature
 
 BODY = b'{"issuedAt": "2026-11-22T10:00:00+00:00", "product": {"id": "UHJvZHVjdDox"}}'
 

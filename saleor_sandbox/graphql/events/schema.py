@@ -1,0 +1,29 @@
+"""Saleor's `Subscription.event` and the `Event` types: webhook payloads are the result of
+running an app's subscription query against these, as Saleor does."""
+
+from typing import Any
+
+import graphene
+
+from saleor_sandbox.graphql.apps.types import App
+
+
+class Event(graphene.Interface):
+    issued_at = graphene.DateTime(description="Time of the event.")
+    version = graphene.String(description="Saleor version that triggered the event.")
+    recipient = graphene.Field(App, description="The application receiving the webhook.")
+
+    @classmethod
+    def resolve_type(cls, instance: Any, _info: Any) -> str:
+        return str(instance.type_name)
+
+
+class Subscription(graphene.ObjectType):
+    event = graphene.Field(Event, description="Look up subscription event.")
+
+    @staticmethod
+    def resolve_event(root: Any, _info: Any) -> Any:
+        return root
+
+
+EVENT_TYPES: list[type[graphene.ObjectType]] = []

@@ -1,0 +1,88 @@
+"""The sandbox's data, modelled on Saleor's own tables (names shortened, behaviour kept)."""
+
+from saleor_sandbox.models.accounts import User
+from saleor_sandbox.models.apps import (
+    App,
+    AppInstallation,
+    AppToken,
+    EventDelivery,
+    EventDeliveryAttempt,
+    Webhook,
+)
+from saleor_sandbox.models.catalogue import (
+    Attribute,
+    AttributeValue,
+    Category,
+    Collection,
+    Page,
+    PageType,
+    Product,
+    ProductChannelListing,
+    ProductMedia,
+    ProductType,
+    ProductVariant,
+    ProductVariantChannelListing,
+    SelectedAttributeValue,
+)
+from saleor_sandbox.models.channels import (
+    Channel,
+    ShippingMethod,
+    ShippingMethodChannelListing,
+    ShippingZone,
+    Stock,
+    Warehouse,
+)
+from saleor_sandbox.models.checkout import Address, Checkout, CheckoutLine
+from saleor_sandbox.models.orders import (
+    Allocation,
+    Fulfillment,
+    FulfillmentLine,
+    Order,
+    OrderEvent,
+    OrderGrantedRefund,
+    OrderGrantedRefundLine,
+    OrderLine,
+)
+from saleor_sandbox.models.payments import TransactionEvent, TransactionItem
+
+__all__ = [
+    "Address",
+    "Allocation",
+    "App",
+    "AppInstallation",
+    "AppToken",
+    "Attribute",
+    "AttributeValue",
+    "Category",
+    "Channel",
+    "Checkout",
+    "CheckoutLine",
+    "Collection",
+    "EventDelivery",
+    "EventDeliveryAttempt",
+    "Fulfillment",
+    "FulfillmentLine",
+    "Order",
+    "OrderEvent",
+    "OrderGrantedRefund",
+    "OrderGrantedRefundLine",
+    "OrderLine",
+    "Page",
+    "PageType",
+    "Product",
+    "ProductChannelListing",
+    "ProductMedia",
+    "ProductType",
+    "ProductVariant",
+    "ProductVariantChannelListing",
+    "SelectedAttributeValue",
+    "ShippingMethod",
+    "ShippingMethodChannelListing",
+    "ShippingZone",
+    "Stock",
+    "TransactionEvent",
+    "TransactionItem",
+    "User",
+    "Warehouse",
+    "Webhook",
+]

@@ -1,0 +1,1 @@
+"""The sandbox's writers: GraphQL mutations call these, in one transaction each."""
