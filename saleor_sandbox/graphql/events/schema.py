@@ -26,4 +26,11 @@ class Subscription(graphene.ObjectType):
         return root
 
 
-EVENT_TYPES: list[type[graphene.ObjectType]] = []
+def _event_types() -> list[type[graphene.ObjectType]]:
+    from saleor_sandbox.graphql.events.catalogue import CATALOGUE_EVENT_TYPES
+    from saleor_sandbox.graphql.events.orders import ORDER_EVENT_TYPES
+
+    return [*CATALOGUE_EVENT_TYPES, *ORDER_EVENT_TYPES]
+
+
+EVENT_TYPES = _event_types()
