@@ -6,15 +6,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.test import Client
 from pytest_httpserver import HTTPServer
 
 from storefront_plugins.saleor_app.models import Installation
+from tests.app.databases import server_database_url
 from tests.app.saleor_endpoints import FakeSaleor, SigningKey
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -44,23 +43,13 @@ def installation(db: None, client: Client, fake_saleor: FakeSaleor) -> Installat
     return Installation.objects.get(saleor_api_url=fake_saleor.api_url)
 
 
-def _test_database_url() -> str:
-    params = connection.settings_dict
-    user = quote(params.get("USER") or "", safe="")
-    password = quote(params.get("PASSWORD") or "", safe="")
-    credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
-    host = quote(params.get("HOST") or "", safe="")
-    port = f":{params['PORT']}" if params.get("PORT") else ""
-    return f"postgresql://{credentials}{host}{port}/{params['NAME']}"
-
-
 @pytest.fixture(scope="session")
 def celery_worker(
     django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any
 ) -> Iterator[subprocess.Popen[bytes]]:
     """A real `celery worker` process on the test database, consuming a queue of its own."""
     with django_db_blocker.unblock():
-        database_url = _test_database_url()
+        database_url = server_database_url()
     log_path = tmp_path_factory.mktemp("celery") / "worker.log"
     env = {
         **os.environ,

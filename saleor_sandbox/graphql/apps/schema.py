@@ -6,7 +6,11 @@ from saleor_sandbox.graphql.apps.types import App, AppError, AppInstallation
 from saleor_sandbox.graphql.core.connection import connection_args, countable_connection, paginate
 from saleor_sandbox.graphql.core.enums import PermissionEnum
 from saleor_sandbox.graphql.core.errors import PermissionDenied
-from saleor_sandbox.graphql.core.mutations import SaleorMutation, errors_field
+from saleor_sandbox.graphql.core.mutations import (
+    SaleorMutation,
+    deprecated_errors_field,
+    errors_field,
+)
 from saleor_sandbox.graphql.core.nodes import from_global_id
 from saleor_sandbox.models import App as AppModel
 from saleor_sandbox.models import AppInstallation as AppInstallationModel
@@ -63,9 +67,7 @@ class AppInstallInput(graphene.InputObjectType):
 
 
 class AppInstall(SaleorMutation):
-    app_errors = graphene.List(
-        graphene.NonNull(AppError), required=True, deprecation_reason="Use `errors` field instead."
-    )
+    app_errors = deprecated_errors_field(AppError)
     errors = errors_field(AppError)
     app_installation = graphene.Field(AppInstallation)
 
@@ -73,6 +75,7 @@ class AppInstall(SaleorMutation):
         input = AppInstallInput(required=True)
 
     error_type = AppError
+    legacy_errors_attribute = "app_errors"
 
     @classmethod
     def check_permissions(cls, info: Any, **arguments: Any) -> None:
@@ -95,12 +98,6 @@ class AppInstall(SaleorMutation):
             activate=data.get("activate_after_installation", True),
         )
         return {"app_installation": installation}
-
-    @classmethod
-    def mutate(cls, _root: Any, info: Any, **arguments: Any) -> Any:
-        payload = super().mutate(_root, info, **arguments)
-        payload.app_errors = payload.errors
-        return payload
 
 
 class AppMutations(graphene.ObjectType):

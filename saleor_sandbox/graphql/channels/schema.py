@@ -9,7 +9,11 @@ from saleor_sandbox.graphql.channels.types import (
     TransactionFlowStrategyEnum,
 )
 from saleor_sandbox.graphql.core.errors import mutation_error
-from saleor_sandbox.graphql.core.mutations import SaleorMutation, errors_field
+from saleor_sandbox.graphql.core.mutations import (
+    SaleorMutation,
+    deprecated_errors_field,
+    errors_field,
+)
 from saleor_sandbox.graphql.core.nodes import from_global_id
 from saleor_sandbox.graphql.core.scalars import Day, Minute
 from saleor_sandbox.models import Channel as ChannelModel
@@ -75,11 +79,7 @@ SETTING_INPUTS = ("order_settings", "checkout_settings", "payment_settings")
 
 
 class ChannelUpdate(SaleorMutation):
-    channel_errors = graphene.List(
-        graphene.NonNull(ChannelError),
-        required=True,
-        deprecation_reason="Use `errors` field instead.",
-    )
+    channel_errors = deprecated_errors_field(ChannelError)
     errors = errors_field(ChannelError)
     channel = graphene.Field(Channel)
 
@@ -88,6 +88,7 @@ class ChannelUpdate(SaleorMutation):
         input = ChannelUpdateInput(required=True)
 
     error_type = ChannelError
+    legacy_errors_attribute = "channel_errors"
     permissions = ("MANAGE_CHANNELS",)
 
     @classmethod
@@ -113,12 +114,6 @@ class ChannelUpdate(SaleorMutation):
                     setattr(channel, name, value.value if hasattr(value, "value") else value)
         channel.save()
         return {"channel": channel}
-
-    @classmethod
-    def mutate(cls, _root: Any, info: Any, **arguments: Any) -> Any:
-        payload = super().mutate(_root, info, **arguments)
-        payload.channel_errors = payload.errors
-        return payload
 
 
 class ChannelMutations(graphene.ObjectType):

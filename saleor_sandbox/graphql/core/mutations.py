@@ -19,6 +19,8 @@ class SaleorMutation(graphene.Mutation):
 
     error_type: ClassVar[type[graphene.ObjectType]]
     permissions: ClassVar[tuple[str, ...]] = ()
+    # Saleor keeps a deprecated copy of `errors` under an older name (`productErrors`...).
+    legacy_errors_attribute: ClassVar[str | None] = None
 
     @classmethod
     def check_permissions(cls, info: Any, **_arguments: Any) -> None:
@@ -36,8 +38,14 @@ class SaleorMutation(graphene.Mutation):
             with transaction.atomic():
                 payload = cls.perform(info, **arguments)
         except MutationErrors as failure:
-            return cls(errors=[cls.as_error(error) for error in failure.errors])
-        return cls(errors=[], **payload)
+            return cls.with_errors([cls.as_error(error) for error in failure.errors])
+        return cls.with_errors([], **payload)
+
+    @classmethod
+    def with_errors(cls, errors: list[Any], **payload: Any) -> Any:
+        if cls.legacy_errors_attribute:
+            payload[cls.legacy_errors_attribute] = errors
+        return cls(errors=errors, **payload)
 
     @classmethod
     def as_error(cls, error: Any) -> Any:
@@ -49,3 +57,11 @@ class SaleorMutation(graphene.Mutation):
 
 def errors_field(error_type: type[graphene.ObjectType]) -> graphene.List:
     return graphene.List(graphene.NonNull(error_type), required=True)
+
+
+def deprecated_errors_field(error_type: type[graphene.ObjectType]) -> graphene.List:
+    return graphene.List(
+        graphene.NonNull(error_type),
+        required=True,
+        deprecation_reason="Use `errors` field instead.",
+    )

@@ -1,22 +1,12 @@
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import quote
 
 import psycopg
 import pytest
 from django.db import connection
 
+from tests.app.databases import server_database_url
 from tests.app.e2e.sandbox_server import SandboxServer, start_sandbox
-
-
-def _server_url(database: str) -> str:
-    params = connection.settings_dict
-    user = quote(params.get("USER") or "", safe="")
-    password = quote(params.get("PASSWORD") or "", safe="")
-    credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
-    host = quote(params.get("HOST") or "", safe="")
-    port = f":{params['PORT']}" if params.get("PORT") else ""
-    return f"postgresql://{credentials}{host}{port}/{database}"
 
 
 @pytest.fixture(scope="session")
@@ -26,12 +16,12 @@ def sandbox(
     """A Saleor sandbox server with a fresh database of its own, for this test run."""
     with django_db_blocker.unblock():
         database = f"{connection.settings_dict['NAME']}_sandbox"
-        admin_url = _server_url("postgres")
+        admin_url = server_database_url("postgres")
     with psycopg.connect(admin_url, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{database}"')
         admin.execute(f'CREATE DATABASE "{database}"')
     server = start_sandbox(
-        _server_url(database), tmp_path_factory.mktemp("sandbox") / "sandbox.log"
+        server_database_url(database), tmp_path_factory.mktemp("sandbox") / "sandbox.log"
     )
     yield server
     server.stop()
