@@ -22,10 +22,24 @@ def _subject(root: Any, _info: Any) -> Any:
     return root.subject
 
 
+def _is_event(cls: Any, root: Any, _info: Any) -> bool:
+    """`Event.resolve_type` gives a name, which graphene ignores: match on it here."""
+    return getattr(root, "type_name", None) == cls._meta.name
+
+
+class EventType(graphene.ObjectType):
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def is_type_of(cls, root: Any, info: Any) -> bool:
+        return _is_event(cls, root, info)
+
+
 def _order_event(name: str) -> type[graphene.ObjectType]:
     return type(
         name,
-        (graphene.ObjectType,),
+        (EventType,),
         {
             "order": graphene.Field(Order, resolver=_subject),
             "Meta": type("Meta", (), {"interfaces": (Event,)}),
@@ -36,7 +50,7 @@ def _order_event(name: str) -> type[graphene.ObjectType]:
 def _checkout_event(name: str) -> type[graphene.ObjectType]:
     return type(
         name,
-        (graphene.ObjectType,),
+        (EventType,),
         {
             "checkout": graphene.Field(Checkout, resolver=_subject),
             "Meta": type("Meta", (), {"interfaces": (Event,)}),
@@ -66,7 +80,7 @@ def _action(root: Any, _info: Any) -> dict[str, Any]:
     return dict(root.extra["action"])
 
 
-class TransactionInitializeSession(graphene.ObjectType):
+class TransactionInitializeSession(EventType):
     transaction = graphene.Field(TransactionItem, required=True, resolver=_subject)
     source_object = graphene.Field(OrderOrCheckout, required=True, resolver=_extra("source_object"))
     data = JSON(resolver=_extra("data"))
@@ -79,7 +93,7 @@ class TransactionInitializeSession(graphene.ObjectType):
         interfaces = (Event,)
 
 
-class TransactionProcessSession(graphene.ObjectType):
+class TransactionProcessSession(EventType):
     transaction = graphene.Field(TransactionItem, required=True, resolver=_subject)
     source_object = graphene.Field(OrderOrCheckout, required=True, resolver=_extra("source_object"))
     data = JSON(resolver=_extra("data"))
@@ -91,7 +105,7 @@ class TransactionProcessSession(graphene.ObjectType):
         interfaces = (Event,)
 
 
-class PaymentGatewayInitializeSession(graphene.ObjectType):
+class PaymentGatewayInitializeSession(EventType):
     source_object = graphene.Field(OrderOrCheckout, required=True, resolver=_extra("source_object"))
     data = JSON(resolver=_extra("data"))
     amount = PositiveDecimal(resolver=_extra("amount"))
@@ -100,7 +114,7 @@ class PaymentGatewayInitializeSession(graphene.ObjectType):
         interfaces = (Event,)
 
 
-class TransactionChargeRequested(graphene.ObjectType):
+class TransactionChargeRequested(EventType):
     transaction = graphene.Field(TransactionItem, resolver=_subject)
     action = graphene.Field(TransactionAction, required=True, resolver=_action)
 
@@ -108,7 +122,7 @@ class TransactionChargeRequested(graphene.ObjectType):
         interfaces = (Event,)
 
 
-class TransactionRefundRequested(graphene.ObjectType):
+class TransactionRefundRequested(EventType):
     transaction = graphene.Field(TransactionItem, resolver=_subject)
     action = graphene.Field(TransactionAction, required=True, resolver=_action)
     granted_refund = graphene.Field(OrderGrantedRefund, resolver=_extra("granted_refund"))
@@ -117,7 +131,7 @@ class TransactionRefundRequested(graphene.ObjectType):
         interfaces = (Event,)
 
 
-class TransactionCancelationRequested(graphene.ObjectType):
+class TransactionCancelationRequested(EventType):
     transaction = graphene.Field(TransactionItem, resolver=_subject)
     action = graphene.Field(TransactionAction, required=True, resolver=_action)
 
