@@ -42,6 +42,7 @@ from saleor_sandbox.models.orders import (
     OrderGrantedRefund,
     OrderGrantedRefundLine,
     OrderLine,
+    RefundSettings,
 )
 from saleor_sandbox.models.payments import TransactionEvent, TransactionItem
 
@@ -75,6 +76,7 @@ __all__ = [
     "ProductType",
     "ProductVariant",
     "ProductVariantChannelListing",
+    "RefundSettings",
     "SelectedAttributeValue",
     "ShippingMethod",
     "ShippingMethodChannelListing",

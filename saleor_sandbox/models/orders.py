@@ -177,7 +177,7 @@ class OrderGrantedRefund(models.Model):
     class Status(models.TextChoices):
         NONE = "none"
         PENDING = "pending"
-        FULL = "full"
+        SUCCESS = "success"
         FAILURE = "failure"
 
     order = models.ForeignKey(Order, related_name="granted_refunds", on_delete=models.CASCADE)
@@ -218,3 +218,16 @@ class OrderGrantedRefundLine(models.Model):
     )
     quantity = models.PositiveIntegerField()
     reason = models.TextField(blank=True)
+
+
+class RefundSettings(models.Model):
+    """Saleor's shop-wide refund settings (one row): which page type refund reasons use."""
+
+    reason_reference_type = models.ForeignKey(
+        "PageType", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
+
+    @classmethod
+    def load(cls) -> "RefundSettings":
+        settings, _created = cls.objects.get_or_create(pk=1)
+        return settings

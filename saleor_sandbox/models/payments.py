@@ -52,6 +52,8 @@ class TransactionItem(MetadataModel):
     user = models.ForeignKey(
         "User", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )
+    # transactionInitialize's idempotency key: a repeated call returns the same transaction.
+    idempotency_key = models.CharField(max_length=512, null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -76,6 +78,13 @@ class TransactionEvent(models.Model):
         "User", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    related_granted_refund = models.ForeignKey(
+        "OrderGrantedRefund",
+        null=True,
+        blank=True,
+        related_name="transaction_events",
+        on_delete=models.SET_NULL,
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
