@@ -1,10 +1,9 @@
 import graphene
 
 from saleor_sandbox.graphql.catalogue import types  # noqa: F401  (registers node kinds)
+from saleor_sandbox.graphql.catalogue.queries import CatalogueQueries
 
-
-class CatalogueQueries(graphene.ObjectType):
-    pass
+__all__ = ["CatalogueMutations", "CatalogueQueries"]
 
 
 class CatalogueMutations(graphene.ObjectType):
