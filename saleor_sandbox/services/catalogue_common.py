@@ -102,3 +102,8 @@ def description_plaintext(description: Any) -> str:
             if isinstance(item, str):
                 texts.append(item)
     return " ".join(texts)
+
+
+def enum_value(value: Any) -> Any:
+    """Graphene hands enum arguments over as enum members; their value is Saleor's name."""
+    return getattr(value, "value", value)

@@ -18,6 +18,7 @@ from saleor_sandbox.models import (
 from saleor_sandbox.services.catalogue_common import (
     apply_metadata,
     check_slug,
+    enum_value,
     get_node,
     get_nodes,
     unique_slug,
@@ -65,8 +66,8 @@ def create_attribute(data: dict[str, Any]) -> Attribute:
         raise MutationErrors(
             [MutationError("slug", "UNIQUE", "Attribute with this Slug already exists.")]
         )
-    input_type = INPUT_TYPES[str(data.get("input_type") or "DROPDOWN")]
-    entity = data.get("entity_type")
+    input_type = INPUT_TYPES[str(enum_value(data.get("input_type") or "DROPDOWN"))]
+    entity = enum_value(data.get("entity_type"))
     references = data.get("reference_types") or []
     if input_type in {Attribute.InputType.REFERENCE, Attribute.InputType.SINGLE_REFERENCE}:
         if not entity:
@@ -111,9 +112,9 @@ def create_attribute(data: dict[str, Any]) -> Attribute:
     attribute = Attribute.objects.create(
         name=name,
         slug=slug,
-        type=ATTRIBUTE_TYPES[str(data["type"])],
+        type=ATTRIBUTE_TYPES[str(enum_value(data["type"]))],
         input_type=input_type,
-        entity_type=ENTITY_TYPES[str(entity)] if entity else "",
+        entity_type=ENTITY_TYPES[str(enum_value(entity))] if entity else "",
         value_required=bool(data.get("value_required", False)),
         visible_in_storefront=data.get("visible_in_storefront", True) is not False,
         filterable_in_storefront=data.get("filterable_in_storefront", True) is not False,
@@ -146,7 +147,7 @@ def create_product_type(data: dict[str, Any]) -> ProductType:
     product_type = ProductType.objects.create(
         name=name,
         slug=slug,
-        kind=str(data.get("kind") or "NORMAL"),
+        kind=str(enum_value(data.get("kind") or "NORMAL")),
         has_variants=data.get("has_variants", True) is not False,
         is_shipping_required=data.get("is_shipping_required", True) is not False,
     )
@@ -193,7 +194,9 @@ def assign_product_attributes(
             ]
         )
     variant_ops = [
-        a for a, op in zip(attributes, operations, strict=True) if str(op["type"]) == "VARIANT"
+        a
+        for a, op in zip(attributes, operations, strict=True)
+        if str(enum_value(op["type"])) == "VARIANT"
     ]
     if variant_ops and not product_type.has_variants:
         raise MutationErrors(
@@ -207,7 +210,7 @@ def assign_product_attributes(
             ]
         )
     for attribute, op in zip(attributes, operations, strict=True):
-        if str(op["type"]) == "VARIANT":
+        if str(enum_value(op["type"])) == "VARIANT":
             product_type.variant_attributes.add(attribute)
         else:
             product_type.product_attributes.add(attribute)

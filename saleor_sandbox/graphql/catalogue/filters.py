@@ -13,6 +13,7 @@ from saleor_sandbox.models import (
     SelectedAttributeValue,
     Stock,
 )
+from saleor_sandbox.services.catalogue_common import enum_value
 
 
 def pks(global_ids: list[str], type_name: str) -> list[Any]:
@@ -177,7 +178,7 @@ def product_filter(queryset: QuerySet[Any], data: Any, channel_slug: str | None)
             queryset.filter(visible) if data["is_visible_in_listing"] else queryset.exclude(visible)
         )
     if data.get("stock_availability"):
-        queryset = _stock_filter(queryset, str(data["stock_availability"]))
+        queryset = _stock_filter(queryset, str(enum_value(data["stock_availability"])))
     price = data.get("price")
     if price and channel_slug:
         prices = ProductVariantChannelListing.objects.filter(
@@ -244,8 +245,8 @@ def search_products(queryset: QuerySet[Any], text: str) -> QuerySet[Any]:
 def sort_products(queryset: QuerySet[Any], sort_by: Any, channel_slug: str | None) -> QuerySet[Any]:
     if not sort_by:
         return queryset.order_by("slug", "pk")
-    field = str(sort_by.get("field") or "NAME")
-    descending = str(sort_by["direction"]) == "DESC"
+    field = str(enum_value(sort_by.get("field") or "NAME"))
+    descending = str(enum_value(sort_by["direction"])) == "DESC"
     channel_slug = sort_by.get("channel") or channel_slug
     keys: list[Any]
     if field in {"PRICE", "MINIMAL_PRICE"}:
@@ -288,8 +289,8 @@ def sort_products(queryset: QuerySet[Any], sort_by: Any, channel_slug: str | Non
 def simple_sort(queryset: QuerySet[Any], sort_by: Any, fields: dict[str, str]) -> QuerySet[Any]:
     if not sort_by:
         return queryset
-    key = fields.get(str(sort_by["field"]), "pk")
-    prefix = "-" if str(sort_by["direction"]) == "DESC" else ""
+    key = fields.get(str(enum_value(sort_by["field"])), "pk")
+    prefix = "-" if str(enum_value(sort_by["direction"])) == "DESC" else ""
     return queryset.order_by(f"{prefix}{key}", f"{prefix}pk")
 
 

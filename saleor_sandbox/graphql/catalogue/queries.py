@@ -52,6 +52,7 @@ from saleor_sandbox.models import PageType as PageTypeModel
 from saleor_sandbox.models import ProductType as ProductTypeModel
 from saleor_sandbox.models import Warehouse as WarehouseModel
 from saleor_sandbox.permissions import permission_required
+from saleor_sandbox.services.catalogue_common import enum_value
 from saleor_sandbox.services.catalogue_visibility import (
     default_channel,
     sees_all_products,
@@ -296,7 +297,9 @@ class CatalogueQueries(graphene.ObjectType):
         )
         attributes = simple_filter(attributes, filter, "Attribute", ("name", "slug"))
         if filter and filter.get("type"):
-            attributes = attributes.filter(type=str(filter["type"]).lower().replace("_", "-"))
+            attributes = attributes.filter(
+                type=str(enum_value(filter["type"])).lower().replace("_", "-")
+            )
         if search:
             attributes = simple_filter(
                 attributes, {"search": search}, "Attribute", ("name", "slug")
@@ -408,7 +411,7 @@ class CatalogueQueries(graphene.ObjectType):
         ).order_by("slug", "pk")
         product_types = simple_filter(product_types, filter, "ProductType", ("name", "slug"))
         if filter and filter.get("kind"):
-            product_types = product_types.filter(kind=str(filter["kind"]))
+            product_types = product_types.filter(kind=str(enum_value(filter["kind"])))
         product_types = simple_sort(
             product_types, sort_by, {"NAME": "name", "SHIPPING_REQUIRED": "is_shipping_required"}
         )

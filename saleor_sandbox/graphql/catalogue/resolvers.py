@@ -15,6 +15,7 @@ from saleor_sandbox.graphql.catalogue.filters import (
 )
 from saleor_sandbox.graphql.core.connection import paginate
 from saleor_sandbox.models import Collection, Product, ProductVariant
+from saleor_sandbox.services.catalogue_common import enum_value
 from saleor_sandbox.services.catalogue_visibility import (
     channel_scope,
     listed_products,
@@ -153,7 +154,7 @@ def resolve_variants(
                 product__in=search_products(Product.objects.all(), data["search"])
             )
     if sort_by:
-        prefix = "-" if str(sort_by["direction"]) == "DESC" else ""
+        prefix = "-" if str(enum_value(sort_by["direction"])) == "DESC" else ""
         variants = variants.order_by(f"{prefix}updated_at", f"{prefix}pk")
     else:
         variants = variants.order_by("pk")

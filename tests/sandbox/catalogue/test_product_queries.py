@@ -289,3 +289,17 @@ def test_staff_read_channel_listings_and_customers_are_refused(
     assert [e["extensions"]["exception"]["code"] for e in customer["errors"]] == [
         "PermissionDenied"
     ]
+
+
+def test_products_are_sorted_by_price_in_the_channel(gql, ceramics, channel):
+    # given
+    make_product(ceramics, "a-cher", channel, price="900")
+    make_product(ceramics, "b-bon-marche", channel, price="90")
+    query = """{ products(channel: "safi", first: 5, sortBy: {field: PRICE, direction: DESC}) {
+      edges { node { slug } } } }"""
+
+    # when
+    body = gql(query)
+
+    # then
+    assert slugs(body) == ["a-cher", "b-bon-marche"]

@@ -20,6 +20,7 @@ from saleor_sandbox.graphql.catalogue.types import Attribute, Category, Collecti
 from saleor_sandbox.graphql.core.mutations import errors_field
 from saleor_sandbox.permissions import require_any_permission
 from saleor_sandbox.services import catalogue_structure
+from saleor_sandbox.services.catalogue_common import enum_value
 
 
 class AttributeCreate(CatalogueMutation):
@@ -37,7 +38,8 @@ class AttributeCreate(CatalogueMutation):
     def check_permissions(cls, info: Any, **arguments: Any) -> None:
         """As Saleor: the attribute's type decides which permission is needed."""
         require_any_permission(
-            info, catalogue_structure.attribute_permission(str(arguments["input"]["type"]))
+            info,
+            catalogue_structure.attribute_permission(str(enum_value(arguments["input"]["type"]))),
         )
 
     @classmethod
