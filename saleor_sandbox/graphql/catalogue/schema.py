@@ -1,11 +1,58 @@
 import graphene
 
-from saleor_sandbox.graphql.catalogue import types  # noqa: F401  (registers node kinds)
+from saleor_sandbox.graphql.catalogue import (
+    events,  # noqa: F401  (metadata listeners)
+    types,  # noqa: F401  (registers node kinds)
+)
+from saleor_sandbox.graphql.catalogue.mutations.pages import (
+    PageCreate,
+    PageDelete,
+    PageTypeCreate,
+    PageUpdate,
+)
+from saleor_sandbox.graphql.catalogue.mutations.products import (
+    ProductChannelListingUpdate,
+    ProductCreate,
+    ProductDelete,
+    ProductMediaCreate,
+    ProductUpdate,
+)
+from saleor_sandbox.graphql.catalogue.mutations.structure import (
+    AttributeCreate,
+    CategoryCreate,
+    CollectionCreate,
+    ProductAttributeAssign,
+    ProductTypeCreate,
+)
+from saleor_sandbox.graphql.catalogue.mutations.variants import (
+    ProductVariantChannelListingUpdate,
+    ProductVariantCreate,
+    ProductVariantDelete,
+    ProductVariantStocksUpdate,
+    ProductVariantUpdate,
+)
+from saleor_sandbox.graphql.catalogue.queries import CatalogueQueries
 
-
-class CatalogueQueries(graphene.ObjectType):
-    pass
+__all__ = ["CatalogueMutations", "CatalogueQueries"]
 
 
 class CatalogueMutations(graphene.ObjectType):
-    pass
+    product_create = ProductCreate.Field()
+    product_update = ProductUpdate.Field()
+    product_delete = ProductDelete.Field()
+    product_channel_listing_update = ProductChannelListingUpdate.Field()
+    product_media_create = ProductMediaCreate.Field()
+    product_variant_create = ProductVariantCreate.Field()
+    product_variant_update = ProductVariantUpdate.Field()
+    product_variant_delete = ProductVariantDelete.Field()
+    product_variant_channel_listing_update = ProductVariantChannelListingUpdate.Field()
+    product_variant_stocks_update = ProductVariantStocksUpdate.Field()
+    page_create = PageCreate.Field()
+    page_update = PageUpdate.Field()
+    page_delete = PageDelete.Field()
+    page_type_create = PageTypeCreate.Field()
+    attribute_create = AttributeCreate.Field()
+    product_type_create = ProductTypeCreate.Field()
+    product_attribute_assign = ProductAttributeAssign.Field()
+    category_create = CategoryCreate.Field()
+    collection_create = CollectionCreate.Field()
