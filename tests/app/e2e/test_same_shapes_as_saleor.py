@@ -13,7 +13,7 @@ import requests
 
 from tests.app.e2e.shapes import shape, shape_differences
 
-COMPARE_API_URL = os.environ.get("SALEOR_COMPARE_API_URL")
+COMPARE_API_URL = os.environ.get("SALEOR_COMPARE_API_URL", "")
 pytestmark = [
     pytest.mark.skipif(
         not COMPARE_API_URL, reason="no real Saleor to compare with (SALEOR_COMPARE_API_URL)"
