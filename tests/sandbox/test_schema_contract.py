@@ -1,9 +1,11 @@
 """The sandbox's schema is a subset of Saleor's: same names, same types."""
 
-from graphql import build_schema
+import pytest
+from graphql import build_schema, parse, validate
 
 from saleor_sandbox.graphql.api import schema as sandbox_schema
-from tests.saleor_contract import saleor_schema
+from storefront_plugins.saleor_app.documents import DocumentLibrary
+from tests.saleor_contract import REPO_ROOT, saleor_schema
 from tests.sandbox.schema_subset import schema_subset_problems
 
 
@@ -25,3 +27,21 @@ def test_the_subset_check_catches_names_and_types_saleor_lacks():
         "field Query.artisans does not exist in Saleor",
         "field Shop.name is Int, Saleor's is String!",
     ]
+
+
+APP_DOCUMENT_ROOTS = sorted(REPO_ROOT.glob("storefront_plugins/*/saleor_graphql"))
+APP_DOCUMENTS = [
+    (root, name) for root in APP_DOCUMENT_ROOTS for name in DocumentLibrary(root).names()
+]
+
+
+@pytest.mark.parametrize(
+    "root_and_name",
+    APP_DOCUMENTS,
+    ids=[f"{root.parent.name}:{name}" for root, name in APP_DOCUMENTS],
+)
+def test_every_document_the_app_sends_validates_against_the_sandbox(root_and_name):
+    root, name = root_and_name
+    document = DocumentLibrary(root).get(name)
+
+    assert [e.message for e in validate(sandbox_schema.graphql_schema, parse(document))] == []

@@ -7,7 +7,12 @@ from django.db import models, transaction
 
 from saleor_sandbox.graphql.core.enums import saleor_enum
 from saleor_sandbox.graphql.core.errors import PermissionDenied
-from saleor_sandbox.graphql.core.nodes import instance_for_global_id, kind_for_instance, node_kind
+from saleor_sandbox.graphql.core.nodes import (
+    graphene_type_named,
+    instance_for_global_id,
+    kind_for_instance,
+    node_kind,
+)
 from saleor_sandbox.graphql.core.scalars import Metadata
 from saleor_sandbox.permissions import has_any_permission
 
@@ -44,9 +49,9 @@ class ObjectWithMetadata(graphene.Interface):
     metafields = graphene.Field(Metadata, keys=graphene.List(graphene.NonNull(graphene.String)))
 
     @classmethod
-    def resolve_type(cls, instance: Any, _info: Any) -> str | None:
+    def resolve_type(cls, instance: Any, info: Any) -> Any:
         kind = kind_for_instance(instance)
-        return kind.type_name if kind else None
+        return graphene_type_named(info, kind.type_name if kind else None)
 
     @staticmethod
     def resolve_metadata(root: Any, _info: Any) -> list[MetadataItem]:
@@ -92,8 +97,9 @@ class MetadataInput(graphene.InputObjectType):
     value = graphene.String(required=True, description="Value of a metadata item.")
 
 
-# Called after metadata changed, with (instance, private); the webhooks module registers
-# the events Saleor sends (e.g. PRODUCT_METADATA_UPDATED).
+# Called after metadata really changed, with (info, instance, private); domains register
+# the events Saleor sends then (e.g. PRODUCT_UPDATED, PRODUCT_METADATA_UPDATED). Writing
+# the same values again changes nothing and, as in Saleor, emits nothing.
 metadata_change_listeners: list[Any] = []
 
 
@@ -114,14 +120,16 @@ def _change_metadata(info: Any, global_id: str, private: bool, change: Any) -> A
     field_name = "private_metadata" if private else "metadata"
     with transaction.atomic():
         locked = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
-        data = dict(getattr(locked, field_name) or {})
+        before = dict(getattr(locked, field_name) or {})
+        data = dict(before)
         error = change(data)
         if error:
             return None, [error]
-        setattr(locked, field_name, data)
-        locked.save(update_fields=[field_name])
-        for listener in metadata_change_listeners:
-            listener(info, locked, private)
+        if data != before:
+            setattr(locked, field_name, data)
+            locked.save(update_fields=[field_name])
+            for listener in metadata_change_listeners:
+                listener(info, locked, private)
     return locked, []
 
 

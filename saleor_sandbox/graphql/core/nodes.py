@@ -68,3 +68,11 @@ def instance_for_global_id(global_id: str) -> models.Model | None:
         return kind.model._default_manager.filter(pk=pk).first()
     except (ValueError, TypeError):
         return None
+
+
+def graphene_type_named(info: Any, type_name: str | None) -> Any:
+    """The graphene class behind a schema type name, for interfaces' `resolve_type`."""
+    if type_name is None:
+        return None
+    graphql_type = info.schema.get_type(type_name)
+    return getattr(graphql_type, "graphene_type", None)

@@ -6,6 +6,7 @@ from typing import Any
 import graphene
 
 from saleor_sandbox.graphql.apps.types import App
+from saleor_sandbox.graphql.core.nodes import graphene_type_named
 
 
 class Event(graphene.Interface):
@@ -14,8 +15,9 @@ class Event(graphene.Interface):
     recipient = graphene.Field(App, description="The application receiving the webhook.")
 
     @classmethod
-    def resolve_type(cls, instance: Any, _info: Any) -> str:
-        return str(instance.type_name)
+    def resolve_type(cls, instance: Any, info: Any) -> Any:
+        """The event's graphene type, named by the `EventRoot` (graphene ignores names)."""
+        return graphene_type_named(info, instance.type_name)
 
 
 class Subscription(graphene.ObjectType):

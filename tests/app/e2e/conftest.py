@@ -27,3 +27,31 @@ def sandbox(
     server.stop()
     with psycopg.connect(admin_url, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def seeded_sandbox(sandbox: SandboxServer) -> SandboxServer:
+    sandbox.manage("sandbox_seed")
+    return sandbox
+
+
+@pytest.fixture
+def staff_token(seeded_sandbox: SandboxServer) -> str:
+    body = seeded_sandbox.graphql(
+        'mutation { tokenCreate(email: "admin@souk.example", password: "admin") { token } }'
+    )
+    token: str = body["data"]["tokenCreate"]["token"]
+    return token
+
+
+@pytest.fixture
+def app_installed_in_sandbox(seeded_sandbox: SandboxServer, live_server: Any, settings: Any) -> Any:
+    """The App, served by the test server, installed into the sandbox as Saleor installs it."""
+    from storefront_plugins.saleor_app.models import Installation
+
+    settings.PUBLIC_URL = live_server.url
+    settings.SALEOR_API_URL_ALLOWLIST = [seeded_sandbox.api_url]
+    seeded_sandbox.manage(
+        "sandbox_install_app", f"{live_server.url}/api/manifest", "--activate", "--replace"
+    )
+    return Installation.objects.get(saleor_api_url=seeded_sandbox.api_url)
