@@ -78,7 +78,8 @@ def test_an_event_reaches_a_subscribed_app_signed_as_saleor_signs(
     header = api_jws.decode_complete(
         signature, key=public_key, algorithms=["RS256"], detached_payload=body
     )["header"]
-    assert header["b64"] is False and header["crit"] == ["b64"]
+    assert header["b64"] is False
+    assert header["crit"] == ["b64"]
     with pytest.raises(jwt.InvalidSignatureError):
         api_jws.decode_complete(
             signature, key=public_key, algorithms=["RS256"], detached_payload=body + b" "
