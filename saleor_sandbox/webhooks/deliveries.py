@@ -5,10 +5,11 @@ import logging
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from saleor_sandbox.models import EventDelivery, Webhook
 from saleor_sandbox.webhooks.event_types import ASYNC_EVENT_PERMISSIONS
-from saleor_sandbox.webhooks.payloads import generate_payload, serialize_payload
+from saleor_sandbox.webhooks.payloads import generate_payload, requestor_of, serialize_payload
 
 logger = logging.getLogger(__name__)
 
@@ -28,10 +29,17 @@ def subscribed_webhooks(event_type: str) -> list[Webhook]:
     ]
 
 
-def create_deliveries(event_type: str, subject: Any) -> list[EventDelivery]:
+def create_deliveries(event_type: str, subject: Any, context: Any = None) -> list[EventDelivery]:
     deliveries = []
+    issued_at = timezone.now()
     for webhook in subscribed_webhooks(event_type):
-        payload = generate_payload(webhook, event_type, subject)
+        payload = generate_payload(
+            webhook,
+            event_type,
+            subject,
+            issued_at=issued_at,
+            issuing_principal=requestor_of(context),
+        )
         if payload is None:
             continue
         deliveries.append(
@@ -55,13 +63,13 @@ def create_deliveries_on_commit(event_type: str, subject: Any, context: Any) -> 
     """Deletions are rendered now, while the object still exists (as Saleor does); other
     events once the change is committed, from the committed state."""
     if event_type.endswith("_DELETED"):
-        deliveries = create_deliveries(event_type, subject)
+        deliveries = create_deliveries(event_type, subject, context)
         transaction.on_commit(lambda: _queue(deliveries))
         return
 
     def render_and_queue() -> None:
         with transaction.atomic():
-            deliveries = create_deliveries(event_type, subject)
+            deliveries = create_deliveries(event_type, subject, context)
         _queue(deliveries)
 
     transaction.on_commit(render_and_queue)

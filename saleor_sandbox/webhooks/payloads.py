@@ -12,7 +12,7 @@ from django.utils import timezone
 from graphql import ExecutionResult, execute, parse
 
 from saleor_sandbox.graphql.context import SandboxContext
-from saleor_sandbox.models import App, Webhook
+from saleor_sandbox.models import App, User, Webhook
 
 
 def event_type_name(event_type: str) -> str:
@@ -29,6 +29,7 @@ class EventRoot:
     issued_at: datetime = field(default_factory=timezone.now)
     version: str = field(default_factory=lambda: str(settings.SALEOR_VERSION))
     recipient: App | None = None
+    issuing_principal: App | User | None = None  # None for events no one requested
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -39,6 +40,7 @@ def generate_payload(
     *,
     issued_at: datetime | None = None,
     extra: dict[str, Any] | None = None,
+    issuing_principal: App | User | None = None,
 ) -> dict[str, Any] | None:
     """The payload for one webhook, or None when its query selects nothing for the event."""
     from saleor_sandbox.graphql.api import schema
@@ -48,6 +50,7 @@ def generate_payload(
         subject=subject,
         issued_at=issued_at or timezone.now(),
         recipient=webhook.app,
+        issuing_principal=issuing_principal,
         extra=extra or {},
     )
     # The recipient app's permissions decide what the payload may show, as in Saleor.
@@ -72,3 +75,10 @@ def generate_payload(
 
 def serialize_payload(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, default=str).encode()
+
+
+def requestor_of(context: Any) -> App | User | None:
+    """Who asked for the change: the app or the user behind the request, if any."""
+    if context is None:
+        return None
+    return getattr(context, "app", None) or getattr(context, "user", None)

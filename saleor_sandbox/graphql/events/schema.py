@@ -5,13 +5,22 @@ from typing import Any
 
 import graphene
 
+from saleor_sandbox.graphql.accounts.types import User
 from saleor_sandbox.graphql.apps.types import App
 from saleor_sandbox.graphql.core.nodes import graphene_type_named
+
+
+class IssuingPrincipal(graphene.Union):
+    class Meta:
+        types = (App, User)
 
 
 class Event(graphene.Interface):
     issued_at = graphene.DateTime(description="Time of the event.")
     version = graphene.String(description="Saleor version that triggered the event.")
+    issuing_principal = graphene.Field(
+        IssuingPrincipal, description="The user or application that triggered the event."
+    )
     recipient = graphene.Field(App, description="The application receiving the webhook.")
 
     @classmethod

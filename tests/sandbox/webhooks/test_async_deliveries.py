@@ -21,9 +21,16 @@ PRODUCT_DELETE = "mutation Delete($id: ID!) { productDelete(id: $id) { errors { 
 UPDATE_METADATA = """
 mutation Meta($id: ID!, $input: [MetadataInput!]!) { updateMetadata(id: $id, input: $input) { errors { code } } }
 """
-SUBSCRIPTION = (
-    "subscription { event { issuedAt version ... on ProductUpdated { product { id name } } } }"
-)
+SUBSCRIPTION = """
+subscription {
+  event {
+    issuedAt
+    version
+    issuingPrincipal { ... on User { email } }
+    ... on ProductUpdated { product { id name } }
+  }
+}
+"""
 DELIVERIES = """
 { app { webhooks { eventDeliveries(first: 10) { edges { node {
   status eventType payload attempts(first: 10) { totalCount edges { node { status responseStatusCode } } }
@@ -65,6 +72,7 @@ def test_an_event_reaches_a_subscribed_app_signed_as_saleor_signs(
     assert json.loads(body) == {
         "issuedAt": json.loads(body)["issuedAt"],
         "version": "3.23.28",
+        "issuingPrincipal": {"email": "catalogue@souk.example"},
         "product": {"id": gid(tajine), "name": "Tajine bleu de Safi"},
     }
     assert request.headers["Saleor-Event"] == "product_updated"
