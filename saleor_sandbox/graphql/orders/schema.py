@@ -14,6 +14,7 @@ from saleor_sandbox.graphql.orders.mutation_base import (
     order_errors_field,
     order_from_id,
 )
+from saleor_sandbox.graphql.orders.refunds import RefundMutations, RefundQueries
 from saleor_sandbox.graphql.orders.types import Order
 from saleor_sandbox.models import Order as OrderModel
 from saleor_sandbox.permissions import permission_required
@@ -52,7 +53,7 @@ class OrderCancel(OrderMutation):
         return {"order": order_services.cancel_order(info.context, order_from_id(arguments["id"]))}
 
 
-class OrderQueries(graphene.ObjectType):
+class OrderQueries(RefundQueries, graphene.ObjectType):
     order = graphene.Field(Order, id=graphene.ID(), external_reference=graphene.String())
     orders = graphene.Field(
         OrderCountableConnection, channel=graphene.String(), **connection_args()
@@ -82,7 +83,7 @@ class OrderQueries(graphene.ObjectType):
         return paginate(queryset, OrderCountableConnection, "orders", **kwargs)
 
 
-class OrderMutations(graphene.ObjectType):
+class OrderMutations(RefundMutations, graphene.ObjectType):
     order_mark_as_paid = OrderMarkAsPaid.Field()
     order_cancel = OrderCancel.Field()
     order_fulfill = OrderFulfill.Field()

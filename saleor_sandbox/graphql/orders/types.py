@@ -226,6 +226,7 @@ class OrderGrantedRefundLine(graphene.ObjectType):
     quantity = graphene.Int(required=True)
     order_line = graphene.Field(OrderLine, required=True)
     reason = graphene.String()
+    reason_reference = graphene.Field(Page)
 
     @staticmethod
     def resolve_id(root: OrderGrantedRefundLineModel, _info: Any) -> str:
