@@ -7,6 +7,12 @@ import graphene
 from saleor_sandbox.graphql.core.connection import connection_args, countable_connection, paginate
 from saleor_sandbox.graphql.core.mutations import errors_field
 from saleor_sandbox.graphql.core.nodes import from_global_id
+from saleor_sandbox.graphql.orders.filters import (
+    OrderFilterInput,
+    OrderSortingInput,
+    OrderWhereInput,
+    filtered_orders,
+)
 from saleor_sandbox.graphql.orders.fulfillment import OrderFulfill
 from saleor_sandbox.graphql.orders.mutation_base import (
     OrderError,
@@ -56,7 +62,13 @@ class OrderCancel(OrderMutation):
 class OrderQueries(RefundQueries, graphene.ObjectType):
     order = graphene.Field(Order, id=graphene.ID(), external_reference=graphene.String())
     orders = graphene.Field(
-        OrderCountableConnection, channel=graphene.String(), **connection_args()
+        OrderCountableConnection,
+        sort_by=OrderSortingInput(),
+        filter=OrderFilterInput(),
+        where=OrderWhereInput(),
+        channel=graphene.String(),
+        search=graphene.String(),
+        **connection_args(),
     )
 
     @staticmethod
@@ -76,10 +88,22 @@ class OrderQueries(RefundQueries, graphene.ObjectType):
 
     @staticmethod
     @permission_required("MANAGE_ORDERS")
-    def resolve_orders(_root: Any, _info: Any, channel: str | None = None, **kwargs: Any) -> Any:
-        queryset = OrderModel.objects.exclude(status=OrderModel.Status.DRAFT).order_by("-number")
+    def resolve_orders(
+        _root: Any,
+        _info: Any,
+        channel: str | None = None,
+        filter: dict[str, Any] | None = None,
+        where: dict[str, Any] | None = None,
+        search: str | None = None,
+        sort_by: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        queryset = OrderModel.objects.exclude(status=OrderModel.Status.DRAFT)
         if channel:
             queryset = queryset.filter(channel__slug=channel)
+        queryset = filtered_orders(
+            queryset, filter=filter, where=where, search=search, sort_by=sort_by
+        )
         return paginate(queryset, OrderCountableConnection, "orders", **kwargs)
 
 
