@@ -76,6 +76,9 @@ class Order(MetadataModel):
     # Sums over the order's transactions, kept by the payments service.
     total_charged_amount = _money()
     total_authorized_amount = _money()
+    # What orderMarkAsPaid with the PAYMENT_FLOW strategy captured: Saleor records it as a
+    # legacy Payment, which the sandbox does not model; it counts towards total charged.
+    manual_payment_captured_amount = _money()
     customer_note = models.TextField(blank=True)
     redirect_url = models.URLField(blank=True, null=True)
     external_reference = models.CharField(max_length=250, null=True, blank=True)
@@ -218,6 +221,9 @@ class OrderGrantedRefundLine(models.Model):
     )
     quantity = models.PositiveIntegerField()
     reason = models.TextField(blank=True)
+    reason_reference = models.ForeignKey(
+        "Page", null=True, blank=True, related_name="+", on_delete=models.SET_NULL
+    )
 
 
 class RefundSettings(models.Model):

@@ -42,7 +42,7 @@ def refresh_order_amounts(order: Order) -> None:
     sums = TransactionItem.objects.filter(order=order).aggregate(
         charged=Sum("charged_value"), authorized=Sum("authorized_value")
     )
-    order.total_charged_amount = sums["charged"] or ZERO
+    order.total_charged_amount = (sums["charged"] or ZERO) + order.manual_payment_captured_amount
     order.total_authorized_amount = sums["authorized"] or ZERO
     granted = granted_refund_total(order)
     order.charge_status = order_charge_status(

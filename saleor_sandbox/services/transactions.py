@@ -7,7 +7,12 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from saleor_sandbox.graphql.core.errors import PermissionDenied, mutation_error
+from saleor_sandbox.graphql.core.errors import (
+    MutationError,
+    MutationErrors,
+    PermissionDenied,
+    mutation_error,
+)
 from saleor_sandbox.graphql.core.nodes import to_global_id
 from saleor_sandbox.models import (
     App,
@@ -107,22 +112,72 @@ def apply_change(transaction: TransactionItem, before: TransactionSnapshot, cont
 
 
 def _refresh_granted_refunds(order: Order) -> None:
-    """Saleor's `calculate_order_granted_refund_status`: from the last refund event
-    related to each granted refund."""
-    for granted in OrderGrantedRefund.objects.filter(order=order).exclude(
-        status=OrderGrantedRefund.Status.NONE
-    ):
-        last = granted.transaction_events.order_by("-created_at", "-pk").first()
+    """Saleor's `calculate_order_granted_refund_status`: from the last refund event of the
+    granted refund's transaction related to it."""
+    for granted in OrderGrantedRefund.objects.filter(order=order, transaction_item__isnull=False):
+        last = (
+            granted.transaction_events.filter(
+                transaction_id=granted.transaction_item_id,
+                type__in=("refund_request", "refund_success", "refund_reverse", "refund_failure"),
+            )
+            .order_by("-created_at", "-pk")
+            .first()
+        )
         if last is None:
             continue
         status = {
             "refund_success": OrderGrantedRefund.Status.SUCCESS,
             "refund_failure": OrderGrantedRefund.Status.FAILURE,
             "refund_request": OrderGrantedRefund.Status.PENDING,
-        }.get(last.type)
-        if status and status != granted.status:
+        }.get(last.type, OrderGrantedRefund.Status.NONE)
+        if status != granted.status:
             granted.status = status
             granted.save(update_fields=["status", "updated_at"])
+
+
+def request_refund_for_granted_refund(
+    context: Any, transaction: TransactionItem, granted: OrderGrantedRefund
+) -> TransactionItem:
+    """transactionRequestRefundForGrantedRefund, with Saleor's validations; the refund is
+    for the granted amount (at most what the transaction has charged)."""
+    code = "grantedRefundId"
+    if granted.transaction_item_id is not None:
+        if granted.status == OrderGrantedRefund.Status.PENDING:
+            raise mutation_error(
+                code, "REFUND_IS_PENDING", "The refund request is already in progress."
+            )
+        if granted.status == OrderGrantedRefund.Status.SUCCESS:
+            raise mutation_error(
+                code, "REFUND_ALREADY_PROCESSED", "The granted refund is already processed."
+            )
+        if transaction.charged_value < granted.amount_value:
+            raise mutation_error(
+                code,
+                "AMOUNT_GREATER_THAN_AVAILABLE",
+                f"The granted refund amount {granted.amount_value} is greater than available "
+                f"charged amount on transactionItem ({transaction.charged_value}).Update the "
+                "order granted refund amount to process the grant refund.",
+            )
+    else:
+        if transaction.order_id != granted.order_id:
+            raise MutationErrors(
+                [
+                    MutationError(
+                        code,
+                        "INVALID",
+                        "The granted refund belongs to different order than transaction.",
+                    ),
+                    MutationError(
+                        "id",
+                        "INVALID",
+                        "The transaction belongs to different order than granted refund.",
+                    ),
+                ]
+            )
+        granted.transaction_item = transaction
+        granted.save(update_fields=["transaction_item", "updated_at"])
+    amount = min(granted.amount_value or transaction.charged_value, transaction.charged_value)
+    return request_action(context, transaction, "REFUND", amount, granted_refund=granted)
 
 
 def _failure_event(request_event: TransactionEvent, cause: str) -> TransactionEvent:

@@ -226,6 +226,7 @@ class OrderGrantedRefundLine(graphene.ObjectType):
     quantity = graphene.Int(required=True)
     order_line = graphene.Field(OrderLine, required=True)
     reason = graphene.String()
+    reason_reference = graphene.Field(Page)
 
     @staticmethod
     def resolve_id(root: OrderGrantedRefundLineModel, _info: Any) -> str:
@@ -316,7 +317,7 @@ class Order(graphene.ObjectType):
     redirect_url = graphene.String()
     subtotal = graphene.Field(TaxedMoney, required=True)
     total_authorized = graphene.Field(Money, required=True, resolver=_money_sum("authorized_value"))
-    total_charged = graphene.Field(Money, required=True, resolver=_money_sum("charged_value"))
+    total_charged = graphene.Field(Money, required=True)
     total_canceled = graphene.Field(Money, required=True, resolver=_money_sum("canceled_value"))
     events = graphene.List(graphene.NonNull(OrderEvent), required=True)
     total_balance = graphene.Field(Money, required=True)
@@ -421,10 +422,13 @@ class Order(graphene.ObjectType):
         return list(root.events.order_by("date", "pk"))
 
     @staticmethod
+    def resolve_total_charged(root: OrderModel, _info: Any) -> MoneyValue:
+        """Stored as Saleor does: transactions' charged amounts plus manual payments."""
+        return MoneyValue(root.total_charged_amount, root.currency)
+
+    @staticmethod
     def resolve_total_balance(root: OrderModel, _info: Any) -> MoneyValue:
-        charged = _transaction_sum(root, "charged_value") + _transaction_sum(
-            root, "charge_pending_value"
-        )
+        charged = root.total_charged_amount + _transaction_sum(root, "charge_pending_value")
         return MoneyValue(charged - (root.total_gross_amount - _granted(root)), root.currency)
 
     @staticmethod

@@ -268,23 +268,31 @@ class TransactionRequestRefundForGrantedRefund(SaleorMutation):
 
     @classmethod
     def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:
-        transaction = transaction_by_id_or_token(
-            arguments.get("id"), arguments.get("token"), lock=True
-        )
-        _type, pk = from_global_id(arguments["granted_refund_id"], "OrderGrantedRefund")
-        granted = OrderGrantedRefund.objects.filter(pk=pk if pk.isdigit() else 0).first()
-        if granted is None or granted.order_id != transaction.order_id:
-            raise mutation_error(
-                "grantedRefundId",
-                "NOT_FOUND",
-                f"Couldn't resolve to a node: {arguments['granted_refund_id']}",
+        granted = granted_refund_by_id(arguments["granted_refund_id"])
+        if granted.transaction_item_id is not None:
+            transaction = TransactionItemModel.objects.select_for_update().get(
+                pk=granted.transaction_item_id
             )
-        granted.status = OrderGrantedRefund.Status.PENDING
-        granted.save(update_fields=["status", "updated_at"])
-        result = transactions.request_action(
-            info.context, transaction, "REFUND", granted.amount_value, granted_refund=granted
-        )
+        else:
+            transaction = transaction_by_id_or_token(
+                arguments.get("id"), arguments.get("token"), lock=True
+            )
+        result = transactions.request_refund_for_granted_refund(info.context, transaction, granted)
         return {"transaction": result}
+
+
+def granted_refund_by_id(global_id: str) -> OrderGrantedRefund:
+    _type, pk = from_global_id(global_id, "OrderGrantedRefund")
+    granted = (
+        OrderGrantedRefund.objects.select_for_update(of=("self",))
+        .filter(pk=pk if pk.isdigit() else 0)
+        .first()
+    )
+    if granted is None:
+        raise mutation_error(
+            "grantedRefundId", "NOT_FOUND", f"Couldn't resolve to a node: {global_id}"
+        )
+    return granted
 
 
 class MoneyInput(graphene.InputObjectType):
