@@ -30,7 +30,12 @@ from saleor_sandbox.graphql.payments.types import (
 from saleor_sandbox.models import Checkout, Order, OrderGrantedRefund
 from saleor_sandbox.models import TransactionItem as TransactionItemModel
 from saleor_sandbox.permissions import has_any_permission, permission_required
-from saleor_sandbox.services import payment_gateways, transactions
+from saleor_sandbox.services import (
+    payment_gateways,
+    transaction_actions,
+    transaction_reports,
+    transaction_sessions,
+)
 from saleor_sandbox.services.checkout import checkout_by_id_or_token
 from saleor_sandbox.webhooks.sync import apps_with_sync_event, send_sync_webhook
 
@@ -110,7 +115,7 @@ class PaymentGatewayInitialize(SaleorMutation):
         source = source_object(arguments["id"])
         amount = arguments.get("amount")
         if amount is None:
-            amount = transactions.default_amount(source)
+            amount = transaction_sessions.default_amount(source)
         requested = arguments.get("payment_gateways")
         apps = apps_with_sync_event("PAYMENT_GATEWAY_INITIALIZE_SESSION")
         configs = []
@@ -191,7 +196,7 @@ class TransactionInitialize(SaleorMutation):
         elif info.context.app is None or "HANDLE_PAYMENTS" not in info.context.app.permissions:
             raise PermissionDenied(["HANDLE_PAYMENTS"])
         gateway = arguments["payment_gateway"]
-        transaction, event, data = transactions.initialize_session(
+        transaction, event, data = transaction_sessions.initialize_session(
             info.context,
             source,
             gateway["id"],
@@ -221,7 +226,7 @@ class TransactionProcess(SaleorMutation):
     @classmethod
     def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:
         transaction = transaction_by_id_or_token(arguments.get("id"), arguments.get("token"))
-        transaction, event, data = transactions.process_session(
+        transaction, event, data = transaction_sessions.process_session(
             info.context,
             transaction,
             arguments.get("data"),
@@ -248,7 +253,7 @@ class TransactionRequestAction(SaleorMutation):
         transaction = transaction_by_id_or_token(
             arguments.get("id"), arguments.get("token"), lock=True
         )
-        result = transactions.request_action(
+        result = transaction_actions.request_action(
             info.context, transaction, _value(arguments["action_type"]), arguments.get("amount")
         )
         return {"transaction": result}
@@ -277,7 +282,9 @@ class TransactionRequestRefundForGrantedRefund(SaleorMutation):
             transaction = transaction_by_id_or_token(
                 arguments.get("id"), arguments.get("token"), lock=True
             )
-        result = transactions.request_refund_for_granted_refund(info.context, transaction, granted)
+        result = transaction_actions.request_refund_for_granted_refund(
+            info.context, transaction, granted
+        )
         return {"transaction": result}
 
 
@@ -342,7 +349,7 @@ class TransactionCreate(SaleorMutation):
     @classmethod
     def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:
         source = source_object(arguments["id"], "INVALID")
-        created = transactions.create_transaction(
+        created = transaction_reports.create_transaction(
             info.context, source, arguments["transaction"], arguments.get("transaction_event")
         )
         return {"transaction": created}
@@ -366,7 +373,7 @@ class TransactionUpdate(SaleorMutation):
         transaction = transaction_by_id_or_token(
             arguments.get("id"), arguments.get("token"), lock=True
         )
-        updated = transactions.update_transaction(
+        updated = transaction_reports.update_transaction(
             info.context,
             transaction,
             arguments.get("transaction") or {},
@@ -401,7 +408,7 @@ class TransactionEventReport(SaleorMutation):
             arguments.get("id"), arguments.get("token"), lock=True
         )
         actions = arguments.get("available_actions")
-        already, event = transactions.report_event(
+        already, event = transaction_reports.report_event(
             info.context,
             transaction,
             event_type=_value(arguments["type"]),
