@@ -4,7 +4,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from saleor_sandbox.graphql.core.errors import PermissionDenied
+from saleor_sandbox.errors import PermissionDenied
 
 if TYPE_CHECKING:
     from saleor_sandbox.graphql.context import SandboxContext

@@ -12,8 +12,8 @@ from django.views.decorators.csrf import csrf_exempt
 from graphql import ExecutionResult, GraphQLError, execute, parse, validate
 from graphql.error import GraphQLSyntaxError
 
+from saleor_sandbox.errors import ALLOWED_ERRORS, MutationErrors
 from saleor_sandbox.graphql.context import context_for_request
-from saleor_sandbox.graphql.core.errors import ALLOWED_ERRORS, MutationErrors
 
 logger = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from saleor_sandbox import keys
-from saleor_sandbox.graphql.core.errors import mutation_error
-from saleor_sandbox.graphql.core.nodes import to_global_id
+from saleor_sandbox.errors import mutation_error
+from saleor_sandbox.global_ids import to_global_id
 from saleor_sandbox.models import User
 
 ISSUER = "saleor-sandbox"

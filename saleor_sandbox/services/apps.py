@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import transaction
 
 from saleor_sandbox import http
-from saleor_sandbox.graphql.core.errors import mutation_error
+from saleor_sandbox.errors import mutation_error
 from saleor_sandbox.models import App, AppInstallation, AppToken, Webhook
 from saleor_sandbox.services.manifest import (
     CleanManifest,

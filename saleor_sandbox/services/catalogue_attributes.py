@@ -11,8 +11,8 @@ from typing import Any
 from django.db.models import Model, QuerySet
 from django.utils.text import slugify
 
-from saleor_sandbox.graphql.core.errors import GraphQLError, MutationError, MutationErrors
-from saleor_sandbox.graphql.core.nodes import from_global_id, to_global_id
+from saleor_sandbox.errors import GraphQLError, MutationError, MutationErrors
+from saleor_sandbox.global_ids import from_global_id, to_global_id
 from saleor_sandbox.models import (
     Attribute,
     AttributeValue,

@@ -6,8 +6,8 @@ from typing import Any, TypeVar
 from django.db import models
 from django.utils.text import slugify
 
-from saleor_sandbox.graphql.core.errors import GraphQLError, MutationError, MutationErrors
-from saleor_sandbox.graphql.core.nodes import from_global_id
+from saleor_sandbox.errors import GraphQLError, MutationError, MutationErrors
+from saleor_sandbox.global_ids import from_global_id
 
 M = TypeVar("M", bound=models.Model)
 

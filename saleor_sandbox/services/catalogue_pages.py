@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from saleor_sandbox.graphql.core.errors import MutationError, MutationErrors
+from saleor_sandbox.errors import MutationError, MutationErrors
 from saleor_sandbox.models import Attribute, Page, PageType
 from saleor_sandbox.services.catalogue_attributes import (
     clean_attribute_input,

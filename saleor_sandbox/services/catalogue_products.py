@@ -7,8 +7,8 @@ from typing import Any
 
 from django.utils import timezone
 
-from saleor_sandbox.graphql.core.errors import MutationError, MutationErrors
-from saleor_sandbox.graphql.core.nodes import to_global_id
+from saleor_sandbox.errors import MutationError, MutationErrors
+from saleor_sandbox.global_ids import to_global_id
 from saleor_sandbox.models import (
     Category,
     Channel,

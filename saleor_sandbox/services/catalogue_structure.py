@@ -4,8 +4,8 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from saleor_sandbox.graphql.core.errors import MutationError, MutationErrors
-from saleor_sandbox.graphql.core.nodes import to_global_id
+from saleor_sandbox.errors import MutationError, MutationErrors
+from saleor_sandbox.global_ids import to_global_id
 from saleor_sandbox.models import (
     Attribute,
     AttributeValue,

@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from saleor_sandbox.graphql.core.errors import GraphQLError
+from saleor_sandbox.errors import GraphQLError
 from saleor_sandbox.models import (
     Channel,
     Collection,

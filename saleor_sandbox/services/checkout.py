@@ -14,9 +14,8 @@ from django.core.validators import validate_email
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 
-from saleor_sandbox.graphql.core.errors import MutationError, MutationErrors, mutation_error
-from saleor_sandbox.graphql.core.money import MoneyValue
-from saleor_sandbox.graphql.core.nodes import from_global_id, to_global_id
+from saleor_sandbox.errors import MutationError, MutationErrors, mutation_error
+from saleor_sandbox.global_ids import from_global_id, to_global_id
 from saleor_sandbox.models import (
     Address,
     Channel,
@@ -30,6 +29,7 @@ from saleor_sandbox.models import (
     Stock,
     TransactionItem,
 )
+from saleor_sandbox.money import MoneyValue
 from saleor_sandbox.services.checkout_addresses import normalize_address
 from saleor_sandbox.services.checkout_calculations import (
     CheckoutTotals,

@@ -12,7 +12,7 @@ from typing import Any
 
 from django_countries import countries
 
-from saleor_sandbox.graphql.core.errors import MutationError, MutationErrors
+from saleor_sandbox.errors import MutationError, MutationErrors
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from saleor_sandbox.graphql.core.money import quantize
+from saleor_sandbox.money import quantize
 
 ZERO = Decimal(0)
 

@@ -8,8 +8,8 @@ from typing import Any
 from django.db.models import F
 from django.db.models.functions import Greatest
 
-from saleor_sandbox.graphql.core.errors import MutationError, MutationErrors, mutation_error
-from saleor_sandbox.graphql.core.nodes import to_global_id
+from saleor_sandbox.errors import MutationError, MutationErrors, mutation_error
+from saleor_sandbox.global_ids import to_global_id
 from saleor_sandbox.models import (
     Allocation,
     Fulfillment,

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from saleor_sandbox.graphql.core.errors import (
+from saleor_sandbox.errors import (
     GraphQLError,
     MutationError,
     MutationErrors,
     mutation_error,
 )
-from saleor_sandbox.graphql.core.nodes import from_global_id, to_global_id
+from saleor_sandbox.global_ids import from_global_id, to_global_id
 from saleor_sandbox.models import (
     Order,
     OrderGrantedRefund,

@@ -3,7 +3,7 @@
 from decimal import Decimal
 from typing import Any
 
-from saleor_sandbox.graphql.core.errors import (
+from saleor_sandbox.errors import (
     MutationError,
     MutationErrors,
     mutation_error,

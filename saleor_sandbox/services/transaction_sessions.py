@@ -5,10 +5,10 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from saleor_sandbox.graphql.core.errors import (
+from saleor_sandbox.errors import (
     mutation_error,
 )
-from saleor_sandbox.graphql.core.nodes import to_global_id
+from saleor_sandbox.global_ids import to_global_id
 from saleor_sandbox.models import (
     App,
     Checkout,

@@ -3,8 +3,8 @@ from typing import Any
 import graphene
 from django.conf import settings
 
+from saleor_sandbox.errors import MutationErrors
 from saleor_sandbox.graphql.accounts.types import AccountError, User
-from saleor_sandbox.graphql.core.errors import MutationErrors
 from saleor_sandbox.graphql.core.mutations import errors_field
 from saleor_sandbox.services import accounts
 

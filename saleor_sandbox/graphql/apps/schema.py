@@ -2,10 +2,10 @@ from typing import Any
 
 import graphene
 
+from saleor_sandbox.errors import PermissionDenied
 from saleor_sandbox.graphql.apps.types import App, AppError, AppInstallation
 from saleor_sandbox.graphql.core.connection import connection_args, countable_connection, paginate
 from saleor_sandbox.graphql.core.enums import PermissionEnum
-from saleor_sandbox.graphql.core.errors import PermissionDenied
 from saleor_sandbox.graphql.core.mutations import (
     SaleorMutation,
     deprecated_errors_field,

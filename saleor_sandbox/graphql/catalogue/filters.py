@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet
 
-from saleor_sandbox.graphql.core.errors import GraphQLError
+from saleor_sandbox.errors import GraphQLError
 from saleor_sandbox.graphql.core.nodes import from_global_id
 from saleor_sandbox.models import (
     ProductChannelListing,

@@ -4,6 +4,7 @@ from typing import Any
 
 import graphene
 
+from saleor_sandbox.errors import GraphQLError
 from saleor_sandbox.graphql.catalogue import types
 from saleor_sandbox.graphql.catalogue.context import all_in_channel, in_channel
 from saleor_sandbox.graphql.catalogue.filters import (
@@ -44,7 +45,6 @@ from saleor_sandbox.graphql.catalogue.resolvers import (
 from saleor_sandbox.graphql.catalogue.types.structure import product_connection_args
 from saleor_sandbox.graphql.channels.types import Warehouse
 from saleor_sandbox.graphql.core.connection import connection_args, countable_connection, paginate
-from saleor_sandbox.graphql.core.errors import GraphQLError
 from saleor_sandbox.graphql.core.nodes import from_global_id
 from saleor_sandbox.models import Attribute as AttributeModel
 from saleor_sandbox.models import Category as CategoryModel

@@ -2,13 +2,13 @@ from typing import Any
 
 import graphene
 
+from saleor_sandbox.errors import mutation_error
 from saleor_sandbox.graphql.channels.types import (
     Channel,
     ChannelErrorCode,
     MarkAsPaidStrategyEnum,
     TransactionFlowStrategyEnum,
 )
-from saleor_sandbox.graphql.core.errors import mutation_error
 from saleor_sandbox.graphql.core.mutations import (
     SaleorMutation,
     deprecated_errors_field,

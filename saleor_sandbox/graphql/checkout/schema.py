@@ -5,9 +5,9 @@ from uuid import UUID
 
 import graphene
 
+from saleor_sandbox.errors import MutationErrors
 from saleor_sandbox.graphql.checkout.types import Checkout, CheckoutError
 from saleor_sandbox.graphql.core.enums import CountryCode, LanguageCodeEnum
-from saleor_sandbox.graphql.core.errors import MutationErrors
 from saleor_sandbox.graphql.core.metadata import MetadataInput
 from saleor_sandbox.graphql.core.mutations import SaleorMutation, errors_field
 from saleor_sandbox.graphql.core.scalars import PositiveDecimal

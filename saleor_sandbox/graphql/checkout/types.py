@@ -320,7 +320,7 @@ class Checkout(graphene.ObjectType):
     def resolve_transactions(root: CheckoutModel, info: Any) -> list[TransactionItemModel]:
         """Saleor: requires MANAGE_CHECKOUTS or HANDLE_PAYMENTS; null otherwise."""
         if not has_any_permission(info.context, ["MANAGE_CHECKOUTS", "HANDLE_PAYMENTS"]):
-            from saleor_sandbox.graphql.core.errors import PermissionDenied
+            from saleor_sandbox.errors import PermissionDenied
 
             raise PermissionDenied(["MANAGE_CHECKOUTS", "HANDLE_PAYMENTS"])
         return list(TransactionItemModel.objects.filter(checkout=root).order_by("created_at"))

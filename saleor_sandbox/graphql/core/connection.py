@@ -9,7 +9,7 @@ import graphene
 from django.db.models import QuerySet
 from graphene.relay import PageInfo
 
-from saleor_sandbox.graphql.core.errors import GraphQLError
+from saleor_sandbox.errors import GraphQLError
 
 MAX_PAGE_SIZE = 100
 

@@ -5,8 +5,8 @@ from typing import Any
 import graphene
 from django.db import models, transaction
 
+from saleor_sandbox.errors import PermissionDenied
 from saleor_sandbox.graphql.core.enums import saleor_enum
-from saleor_sandbox.graphql.core.errors import PermissionDenied
 from saleor_sandbox.graphql.core.nodes import (
     graphene_type_named,
     instance_for_global_id,

@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 import graphene
 from django.db import transaction
 
-from saleor_sandbox.graphql.core.errors import MutationErrors
+from saleor_sandbox.errors import MutationErrors
 from saleor_sandbox.permissions import require_any_permission
 
 

@@ -1,14 +1,12 @@
-"""Global IDs as Saleor makes them (`base64("Product:42")`), and which model and
-permissions stand behind each type name."""
+"""Which model and permissions stand behind each node type name (global IDs themselves
+are in saleor_sandbox/global_ids.py)."""
 
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
-from graphql_relay import from_global_id as relay_from_global_id
-from graphql_relay import to_global_id as relay_to_global_id
 
-from saleor_sandbox.graphql.core.errors import GraphQLError
+from saleor_sandbox.global_ids import from_global_id, to_global_id
 
 
 @dataclass(frozen=True)
@@ -36,29 +34,6 @@ def kind_for_instance(instance: models.Model) -> NodeKind | None:
     return None
 
 
-def to_global_id(type_name: str, pk: Any) -> str:
-    return relay_to_global_id(type_name, str(pk))
-
-
-def from_global_id(
-    global_id: str, only_type: str | None = None, field: str = "id"
-) -> tuple[str, str]:
-    """(type name, pk); a malformed id or one of another type is a GraphQLError, as Saleor."""
-    try:
-        type_name, pk = relay_from_global_id(global_id)
-    except (ValueError, TypeError, UnicodeDecodeError) as error:
-        raise GraphQLError(
-            f"Invalid ID: {global_id}. Expected: {only_type or 'a Node ID'}."
-        ) from error
-    if not type_name or not pk:
-        raise GraphQLError(f"Invalid ID: {global_id}. Expected: {only_type or 'a Node ID'}.")
-    if only_type and type_name != only_type:
-        raise GraphQLError(
-            f"Invalid ID: {global_id}. Expected: {only_type}, received: {type_name}."
-        )
-    return type_name, pk
-
-
 def instance_for_global_id(global_id: str) -> models.Model | None:
     type_name, pk = from_global_id(global_id)
     kind = node_kind(type_name)
@@ -76,3 +51,13 @@ def graphene_type_named(info: Any, type_name: str | None) -> Any:
         return None
     graphql_type = info.schema.get_type(type_name)
     return getattr(graphql_type, "graphene_type", None)
+
+
+__all__ = [
+    "from_global_id",
+    "graphene_type_named",
+    "instance_for_global_id",
+    "node_kind",
+    "register_node",
+    "to_global_id",
+]

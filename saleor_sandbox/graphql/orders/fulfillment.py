@@ -6,7 +6,7 @@ from typing import Any
 
 import graphene
 
-from saleor_sandbox.graphql.core.errors import mutation_error
+from saleor_sandbox.errors import mutation_error
 from saleor_sandbox.graphql.core.mutations import errors_field
 from saleor_sandbox.graphql.core.nodes import from_global_id
 from saleor_sandbox.graphql.orders.mutation_base import (

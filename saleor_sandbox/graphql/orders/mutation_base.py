@@ -5,9 +5,9 @@ from typing import Any
 
 import graphene
 
+from saleor_sandbox.errors import mutation_error
 from saleor_sandbox.graphql.checkout.types import AddressTypeEnum
 from saleor_sandbox.graphql.core.enums import saleor_enum
-from saleor_sandbox.graphql.core.errors import mutation_error
 from saleor_sandbox.graphql.core.mutations import SaleorMutation
 from saleor_sandbox.graphql.core.nodes import from_global_id
 from saleor_sandbox.models import Order as OrderModel

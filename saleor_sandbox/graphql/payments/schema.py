@@ -5,8 +5,8 @@ from uuid import UUID
 
 import graphene
 
+from saleor_sandbox.errors import PermissionDenied, mutation_error
 from saleor_sandbox.graphql.channels.types import TransactionFlowStrategyEnum
-from saleor_sandbox.graphql.core.errors import PermissionDenied, mutation_error
 from saleor_sandbox.graphql.core.metadata import MetadataInput
 from saleor_sandbox.graphql.core.mutations import SaleorMutation, errors_field
 from saleor_sandbox.graphql.core.nodes import from_global_id

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from saleor_sandbox.graphql.core.nodes import to_global_id
+from saleor_sandbox.global_ids import to_global_id
 from saleor_sandbox.permissions import ALL_PERMISSIONS
 from saleor_sandbox.services.apps import AppInstallationFailed, fetch_manifest, install_app
 

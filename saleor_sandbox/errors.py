@@ -1,4 +1,4 @@
-"""Errors as Saleor reports them.
+"""Errors as Saleor reports them (raised by services, formatted by the GraphQL layer).
 
 Top-level errors (permissions, bad ids, missing channel) are exceptions whose class name is
 the `extensions.exception.code` Saleor shows. Mutation errors are `MutationError`s, returned
