@@ -7,13 +7,7 @@ The fixtures are the truth for the rows they name: a seeded product's attribute 
 listings and stocks are set to the fixture's; rows the fixtures do not name (other
 products, variants, media added through the API) are kept."""
 
-from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
-
-from django.db import models, transaction
-from django.utils.text import slugify
+from django.db import transaction
 
 from saleor_sandbox.models import (
     Attribute,
@@ -23,86 +17,17 @@ from saleor_sandbox.models import (
     Collection,
     Page,
     PageType,
-    Product,
-    ProductChannelListing,
-    ProductMedia,
     ProductType,
-    ProductVariant,
-    ProductVariantChannelListing,
-    SelectedAttributeValue,
     ShippingMethod,
     ShippingMethodChannelListing,
     ShippingZone,
-    Stock,
     User,
     Warehouse,
 )
 from saleor_sandbox.services.accounts import create_user
-from saleor_sandbox.services.catalogue_common import description_plaintext
-from saleor_sandbox.services.seed_specs import (
-    AttributeAssignment,
-    ProductSpec,
-    SeedData,
-    ShippingZoneSpec,
-    StaffSpec,
-    VariantSpec,
-)
-
-M = TypeVar("M", bound=models.Model)
-
-
-@dataclass
-class SeedReport:
-    """How many rows of each kind were created, updated or found as they should be."""
-
-    created: Counter[str] = field(default_factory=Counter)
-    updated: Counter[str] = field(default_factory=Counter)
-    unchanged: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def changed(self) -> bool:
-        return bool(+self.created or +self.updated)
-
-    def count(self, kind: str, status: str) -> None:
-        getattr(self, status)[kind] += 1
-
-    def lines(self) -> list[str]:
-        kinds = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
-        return [
-            f"{kind}: {self.created[kind]} created, {self.updated[kind]} updated, "
-            f"{self.unchanged[kind]} unchanged"
-            for kind in kinds
-        ]
-
-
-class Writer:
-    def __init__(self, report: SeedReport) -> None:
-        self.report = report
-
-    def upsert(
-        self, model: type[M], kind: str, lookup: dict[str, Any], values: dict[str, Any]
-    ) -> M:
-        """The row matching `lookup` with `values`, saved only if something differs."""
-        instance = model._default_manager.filter(**lookup).order_by("pk").first()
-        if instance is None:
-            self.report.count(kind, "created")
-            return model._default_manager.create(**lookup, **values)
-        changed = [name for name, value in values.items() if getattr(instance, name) != value]
-        if changed:
-            for name in changed:
-                setattr(instance, name, values[name])
-            instance.save()
-            self.report.count(kind, "updated")
-        else:
-            self.report.count(kind, "unchanged")
-        return instance
-
-    def link(self, kind: str, manager: Any, objects: Iterable[models.Model]) -> None:
-        """Sets a many-to-many relation, only if it differs."""
-        wanted = {obj.pk for obj in objects}
-        if set(manager.values_list("pk", flat=True)) != wanted:
-            manager.set(wanted)
-            self.report.count(kind, "updated")
+from saleor_sandbox.services.seed_products import ProductWriteContext, write_product
+from saleor_sandbox.services.seed_specs import SeedData, ShippingZoneSpec, StaffSpec
+from saleor_sandbox.services.seed_writer import SeedReport, Writer
 
 
 def load_seed(data: SeedData) -> SeedReport:
@@ -121,7 +46,7 @@ def load_seed(data: SeedData) -> SeedReport:
         context = ProductWriteContext(
             channels, warehouses, pages, attributes, product_types, categories
         )
-        products = [_product(writer, spec, context) for spec in data.products]
+        products = [write_product(writer, spec, context) for spec in data.products]
         for slug, collection in collections.items():
             members = [
                 p
@@ -328,164 +253,6 @@ def _collections(
         )
         collections[spec.slug] = collection
     return collections
-
-
-@dataclass(frozen=True)
-class ProductWriteContext:
-    channels: dict[str, Channel]
-    warehouses: dict[str, Warehouse]
-    pages: dict[str, Page]
-    attributes: dict[str, Attribute]
-    product_types: dict[str, ProductType]
-    categories: dict[str, Category]
-
-
-def _product(writer: Writer, spec: ProductSpec, context: ProductWriteContext) -> Product:
-    plaintext = description_plaintext(spec.description)
-    product = writer.upsert(
-        Product,
-        "products",
-        {"slug": spec.slug},
-        {
-            "name": spec.name,
-            "product_type_id": context.product_types[spec.product_type].pk,
-            "category_id": context.categories[spec.category].pk,
-            "description": spec.description,
-            "description_plaintext": plaintext,
-            # as the catalogue services build it
-            "search_vector": " ".join(p.lower() for p in (spec.name, spec.slug, plaintext) if p),
-            "seo_title": spec.name[:70],
-            "seo_description": spec.seo_description,
-            "weight_kg": spec.weight_kg,
-        },
-    )
-    _attribute_values(writer, product, spec.attributes, context)
-    for slug in spec.channels:
-        channel = context.channels[slug]
-        writer.upsert(
-            ProductChannelListing,
-            "product listings",
-            {"product": product, "channel": channel},
-            {
-                "is_published": True,
-                "published_at": spec.published_at,
-                "visible_in_listings": spec.visible_in_listings,
-                "available_for_purchase_at": spec.available_for_purchase_at,
-                "currency": channel.currency_code,
-            },
-        )
-    for position, variant_spec in enumerate(spec.variants):
-        _variant(writer, product, position, variant_spec, context)
-    for position, media in enumerate(spec.media):
-        writer.upsert(
-            ProductMedia,
-            "product media",
-            {"product": product, "image": media.image},
-            {"type": "IMAGE", "alt": media.alt, "sort_order": position},
-        )
-    return product
-
-
-def _variant(
-    writer: Writer,
-    product: Product,
-    position: int,
-    spec: VariantSpec,
-    context: ProductWriteContext,
-) -> None:
-    variant = writer.upsert(
-        ProductVariant,
-        "variants",
-        {"sku": spec.sku},
-        {
-            "product_id": product.pk,
-            "name": spec.name,
-            "sort_order": position,
-            "track_inventory": True,
-            "weight_kg": spec.weight_kg,
-        },
-    )
-    _attribute_values(writer, variant, spec.attributes, context)
-    for price in spec.prices:
-        channel = context.channels[price.channel]
-        writer.upsert(
-            ProductVariantChannelListing,
-            "variant listings",
-            {"variant": variant, "channel": channel},
-            {"price_amount": price.amount, "currency": channel.currency_code},
-        )
-    for warehouse, quantity in spec.stocks:
-        writer.upsert(
-            Stock,
-            "stocks",
-            {"warehouse": context.warehouses[warehouse], "product_variant": variant},
-            {"quantity": quantity},
-        )
-
-
-def _attribute_values(
-    writer: Writer,
-    owner: Product | ProductVariant,
-    assignments: tuple[AttributeAssignment, ...],
-    context: ProductWriteContext,
-) -> None:
-    """The owner's selected values become exactly the fixture's, value rows named as the
-    catalogue services name them (references `<owner pk>_<page pk>`, texts per owner)."""
-    owner_field = "product" if isinstance(owner, Product) else "variant"
-    wanted: list[tuple[Attribute, AttributeValue]] = []
-    for assignment in assignments:
-        attribute = context.attributes[assignment.attribute]
-        for text in assignment.values:
-            wanted.append((attribute, _value(writer, owner, attribute, text, context)))
-    selected = SelectedAttributeValue.objects.filter(**{owner_field: owner}).order_by(
-        "attribute_id", "sort_order", "pk"
-    )
-    current = [(s.attribute_id, s.value_id) for s in selected]
-    target = sorted(
-        ((a.pk, v.pk) for a, v in wanted), key=lambda pair: pair[0]
-    )  # stable: keeps the fixture's order within an attribute
-    if current == target:
-        writer.report.count("attribute assignments", "unchanged")
-        return
-    selected.delete()
-    positions: Counter[int] = Counter()
-    for attribute, value in wanted:
-        SelectedAttributeValue.objects.create(
-            attribute=attribute,
-            value=value,
-            sort_order=positions[attribute.pk],
-            **{owner_field: owner},
-        )
-        positions[attribute.pk] += 1
-    writer.report.count("attribute assignments", "updated")
-
-
-def _value(
-    writer: Writer,
-    owner: Product | ProductVariant,
-    attribute: Attribute,
-    text: str,
-    context: ProductWriteContext,
-) -> AttributeValue:
-    if attribute.input_type == Attribute.InputType.DROPDOWN:
-        return AttributeValue.objects.get(attribute=attribute, slug=text)
-    if attribute.input_type == Attribute.InputType.REFERENCE:
-        page = context.pages[text]
-        return writer.upsert(
-            AttributeValue,
-            "attribute values",
-            {"attribute": attribute, "slug": slugify(f"{owner.pk}_{page.pk}")},
-            {"name": page.title, "reference_page_id": page.pk},
-        )
-    return writer.upsert(
-        AttributeValue,
-        "attribute values",
-        {
-            "attribute": attribute,
-            "slug": slugify(f"{owner._meta.model_name}-{owner.pk}_{attribute.pk}"),
-        },
-        {"name": text[:200], "plain_text": text},
-    )
 
 
 def _staff(writer: Writer, spec: StaffSpec) -> User:
