@@ -18,7 +18,7 @@ def sandbox(
         database = f"{connection.settings_dict['NAME']}_sandbox"
         admin_url = server_database_url("postgres")
     with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}"')
+        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{database}"')
     server = start_sandbox(
         server_database_url(database), tmp_path_factory.mktemp("sandbox") / "sandbox.log"

@@ -99,9 +99,9 @@ def start_sandbox(
         if process.poll() is not None:
             raise RuntimeError(f"The sandbox exited:\n{server.log()}")
         try:
-            if requests.get(f"{url}/healthz", timeout=1).status_code == 200:
+            if requests.get(f"{url}/healthz", timeout=5).status_code == 200:
                 return server
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or still booting
             pass
         time.sleep(0.3)
     server.stop()

@@ -12,6 +12,7 @@ import pytest
 import requests
 
 from tests.app.e2e.shapes import shape, shape_differences
+from tests.app.e2e.shopper import buy, first_product
 
 COMPARE_API_URL = os.environ.get("SALEOR_COMPARE_API_URL", "")
 pytestmark = [
@@ -23,7 +24,46 @@ pytestmark = [
 
 TOKEN_CREATE = "mutation($email: String!, $password: String!) { tokenCreate(email: $email, password: $password) { token errors { field code } } }"
 
-# (name, document, variables, as staff?)
+PRODUCTS = """
+query Products($channel: String!) {
+  products(channel: $channel, first: 3) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id name slug created updatedAt description
+      category { id slug name } productType { id slug name }
+      thumbnail { url alt } media { url alt type }
+      pricing { priceRange { start { gross { amount currency } } stop { gross { amount currency } } } }
+      attributes { attribute { slug inputType entityType } values { name slug reference } }
+      variants { id name sku pricing { price { gross { amount currency } } } }
+      metadata { key value }
+    } }
+  }
+}
+"""
+CHECKOUT_WITH_UNKNOWN_VARIANT = """
+mutation Create($channel: String!) {
+  checkoutCreate(input: {channel: $channel, email: "amina@example.ma", lines: [{variantId: "UHJvZHVjdFZhcmlhbnQ6OTk5OTk5", quantity: 1}]}) {
+    checkout { id }
+    errors { field code message variants }
+  }
+}
+"""
+
+# The App reads orders through this fragment in its webhooks; a query shows its shape.
+ORDERS_AS_THE_APP_SEES_THEM = """
+query { orders(first: 2) { edges { node { ...OrderPayload } } } }
+"""
+
+
+def _app_fragments() -> str:
+    from storefront_plugins.saleor_app.documents import saleor_app_documents
+
+    document = saleor_app_documents.get("subscriptions/order_fully_paid")
+    return document[document.index("fragment ") :]
+
+
+# (name, document, variables, as staff?); a variable "$channel" is each side's channel
 DOCUMENTS = [
     (
         "shop as staff",
@@ -48,6 +88,22 @@ DOCUMENTS = [
         False,
     ),
     ("apps pagination without first", "{ apps { edges { node { id } } } }", {}, True),
+    ("products in a channel", PRODUCTS, {"channel": "$channel"}, False),
+    ("products as staff", PRODUCTS, {"channel": "$channel"}, True),
+    ("products without a channel", "{ products(first: 1) { edges { node { id } } } }", {}, False),
+    (
+        "too many products",
+        '{ products(first: 101, channel: "x") { edges { node { id } } } }',
+        {},
+        False,
+    ),
+    (
+        "checkout with an unknown variant",
+        CHECKOUT_WITH_UNKNOWN_VARIANT,
+        {"channel": "$channel"},
+        False,
+    ),
+    ("orders anonymously", "{ orders(first: 1) { edges { node { id } } } }", {}, False),
     (
         "app installations",
         "{ appsInstallations { id status message appName manifestUrl } }",
@@ -75,9 +131,22 @@ def _ask(api_url: str, document: str, variables: dict, token: str | None) -> dic
     return {"status": response.status_code, "body": response.json()}
 
 
+CHANNELS = {
+    "sandbox": "cooperative-safi",
+    "saleor": os.environ.get("SALEOR_COMPARE_CHANNEL", "default-channel"),
+}
+
+
+def _variables(variables: dict, side: str) -> dict:
+    return {
+        key: CHANNELS[side] if value == "$channel" else value for key, value in variables.items()
+    }
+
+
 @pytest.fixture(scope="module")
 def tokens(sandbox):
     sandbox.manage("sandbox_seed")
+    buy(sandbox, first_product(sandbox)["variants"][0]["id"])  # so that there are orders
     return {
         "sandbox": _token(sandbox.api_url, "admin@souk.example", "admin"),
         "saleor": _token(
@@ -92,8 +161,30 @@ def tokens(sandbox):
     ("name", "document", "variables", "as_staff"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS]
 )
 def test_same_document_same_shape(sandbox, tokens, name, document, variables, as_staff):
-    ours = _ask(sandbox.api_url, document, variables, tokens["sandbox"] if as_staff else None)
-    theirs = _ask(COMPARE_API_URL, document, variables, tokens["saleor"] if as_staff else None)
+    ours = _ask(
+        sandbox.api_url,
+        document,
+        _variables(variables, "sandbox"),
+        tokens["sandbox"] if as_staff else None,
+    )
+    theirs = _ask(
+        COMPARE_API_URL,
+        document,
+        _variables(variables, "saleor"),
+        tokens["saleor"] if as_staff else None,
+    )
 
     assert ours["status"] == theirs["status"]
+    assert shape_differences(shape(ours["body"]), shape(theirs["body"])) == []
+
+
+def test_orders_have_the_shape_the_app_reads_in_its_webhooks(sandbox, tokens):
+    document = ORDERS_AS_THE_APP_SEES_THEM + _app_fragments()
+
+    ours = _ask(sandbox.api_url, document, {}, tokens["sandbox"])
+    theirs = _ask(COMPARE_API_URL, document, {}, tokens["saleor"])
+
+    assert "errors" not in theirs["body"], theirs
+    assert ours["body"]["data"]["orders"]["edges"], "the sandbox has an order to compare"
+    assert theirs["body"]["data"]["orders"]["edges"], "the real Saleor has an order to compare"
     assert shape_differences(shape(ours["body"]), shape(theirs["body"])) == []

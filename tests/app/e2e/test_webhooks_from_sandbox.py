@@ -6,47 +6,12 @@ import time
 import pytest
 
 from storefront_plugins.saleor_app.models import WebhookDelivery
+from tests.app.e2e.shopper import buy, first_product
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.worker]
 
-FIRST_PRODUCT = """
-query { products(channel: "cooperative-safi", first: 1) { edges { node { id name variants { id } } } } }
-"""
 PRODUCT_UPDATE = """
 mutation($id: ID!, $name: String!) { productUpdate(id: $id, input: {name: $name}) { errors { field code message } } }
-"""
-ADDRESS = {
-    "firstName": "Amina",
-    "lastName": "El Idrissi",
-    "streetAddress1": "12 rue Sidi Bouzid",
-    "city": "Safi",
-    "postalCode": "46000",
-    "country": "MA",
-}
-CHECKOUT_CREATE = """
-mutation($input: CheckoutCreateInput!) {
-  checkoutCreate(input: $input) {
-    checkout { id shippingMethods { id name } totalPrice { gross { amount currency } } }
-    errors { field code message }
-  }
-}
-"""
-DELIVERY_METHOD = """
-mutation($id: ID!, $method: ID!) {
-  checkoutDeliveryMethodUpdate(id: $id, deliveryMethodId: $method) {
-    checkout { totalPrice { gross { amount currency } } } errors { field code message }
-  }
-}
-"""
-PAY = """
-mutation($id: ID!) {
-  transactionInitialize(id: $id, paymentGateway: {id: "saleor.io.dummy-payment-app"}) {
-    transaction { id } transactionEvent { type } errors { field code message }
-  }
-}
-"""
-COMPLETE = """
-mutation($id: ID!) { checkoutComplete(id: $id) { order { id number chargeStatus } errors { field code message } } }
 """
 
 
@@ -58,10 +23,6 @@ def wait_for_delivery(event: str, timeout: float = 60.0) -> WebhookDelivery:
             return delivery
         time.sleep(0.2)
     raise AssertionError(f"No {event} delivery was handled within {timeout} s.")
-
-
-def first_product(sandbox):
-    return sandbox.graphql(FIRST_PRODUCT)["data"]["products"]["edges"][0]["node"]
 
 
 def test_a_product_update_in_the_sandbox_is_handled_by_the_app(
@@ -87,34 +48,12 @@ def test_a_product_update_in_the_sandbox_is_handled_by_the_app(
 def test_a_purchase_through_checkout_reaches_the_app_as_order_fully_paid(
     celery_worker, seeded_sandbox, app_installed_in_sandbox
 ):
-    # given a shopper's checkout with a piece, an address and a delivery method
+    # given
     sandbox = seeded_sandbox
     variant_id = first_product(sandbox)["variants"][0]["id"]
-    created = sandbox.graphql(
-        CHECKOUT_CREATE,
-        {
-            "input": {
-                "channel": "cooperative-safi",
-                "email": "amina@example.ma",
-                "lines": [{"variantId": variant_id, "quantity": 1}],
-                "shippingAddress": ADDRESS,
-                "billingAddress": ADDRESS,
-            }
-        },
-    )["data"]["checkoutCreate"]
-    assert created["errors"] == []
-    checkout = created["checkout"]
-    method = sandbox.graphql(
-        DELIVERY_METHOD, {"id": checkout["id"], "method": checkout["shippingMethods"][0]["id"]}
-    )
-    assert method["data"]["checkoutDeliveryMethodUpdate"]["errors"] == []
 
-    # when the shopper pays and completes the checkout
-    paid = sandbox.graphql(PAY, {"id": checkout["id"]})["data"]["transactionInitialize"]
-    assert paid["errors"] == []
-    completed = sandbox.graphql(COMPLETE, {"id": checkout["id"]})["data"]["checkoutComplete"]
-    assert completed["errors"] == []
-    order = completed["order"]
+    # when a shopper buys it through checkout, paying with the test gateway
+    order = buy(sandbox, variant_id)
     assert order["chargeStatus"] == "FULL"
 
     # then ORDER_FULLY_PAID arrives at the App, verified, and is handled
