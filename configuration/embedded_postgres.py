@@ -7,11 +7,15 @@ worker and the tests share one instance; `get_server` is idempotent.
 """
 
 import re
+import warnings
 from pathlib import Path
 from urllib.parse import quote
 
 
 def embedded_database_url(data_dir: Path, database: str = "souk") -> str:
+    # pgserver asks platformdirs for a runtime folder it does not use here; without an
+    # XDG_RUNTIME_DIR (CI, containers) that warns on every start.
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
     import pgserver  # imported here: only needed when no DATABASE_URL is configured
 
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", database):
