@@ -60,3 +60,11 @@ def product_price_range(variants: list[ProductVariant], channel_slug: str) -> Pr
     low = min(prices, key=lambda price: price.amount)
     high = max(prices, key=lambda price: price.amount)
     return PriceRange(low, high)
+
+
+def variant_prices(variant_ids: list[int], channel: Channel) -> dict[int, Decimal | None]:
+    """Variant pk -> its price in the channel (None when listed without a price); one query."""
+    listings = ProductVariantChannelListing.objects.filter(
+        variant_id__in=variant_ids, channel=channel
+    ).values_list("variant_id", "price_amount")
+    return dict(listings)

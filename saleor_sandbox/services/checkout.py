@@ -23,13 +23,13 @@ from saleor_sandbox.models import (
     CheckoutLine,
     ProductChannelListing,
     ProductVariant,
-    ProductVariantChannelListing,
     ShippingMethod,
     ShippingMethodChannelListing,
     Stock,
     TransactionItem,
 )
 from saleor_sandbox.money import MoneyValue
+from saleor_sandbox.services.catalogue_pricing import variant_prices
 from saleor_sandbox.services.checkout_addresses import normalize_address
 from saleor_sandbox.services.checkout_calculations import (
     CheckoutTotals,
@@ -110,13 +110,6 @@ def checkout_by_id_or_token(
     return checkout
 
 
-def _variant_prices(variant_ids: list[int], channel: Channel) -> dict[int, Decimal | None]:
-    listings = ProductVariantChannelListing.objects.filter(
-        variant_id__in=variant_ids, channel=channel
-    ).values_list("variant_id", "price_amount")
-    return dict(listings)
-
-
 def shipping_methods_for(
     channel: Channel, country: str | None, subtotal: Decimal
 ) -> list[ShippingMethod]:
@@ -151,7 +144,7 @@ def fetch_checkout_info(checkout: Checkout) -> CheckoutInfo:
     lines = list(
         checkout.lines.select_related("variant__product__product_type").order_by("created_at", "id")
     )
-    prices = _variant_prices([line.variant_id for line in lines], checkout.channel)
+    prices = variant_prices([line.variant_id for line in lines], checkout.channel)
     infos = []
     for line in lines:
         listed = prices.get(line.variant_id) or ZERO
@@ -256,7 +249,7 @@ def validate_variants_in_channel(variants: list[ProductVariant], channel: Channe
             "Cannot add lines for unavailable for purchase variants.",
             variants=_variant_ids(unavailable),
         )
-    prices = _variant_prices([v.pk for v in variants], channel)
+    prices = variant_prices([v.pk for v in variants], channel)
     not_in_channel = [v for v in variants if prices.get(v.pk) is None]
     if not_in_channel:
         raise mutation_error(
@@ -350,7 +343,7 @@ def clean_email(email: str | None) -> str | None:
 # Writing ---------------------------------------------------------------------------------
 
 
-def _save_address(data: dict[str, Any], address_type: str, existing: Address | None) -> Address:
+def save_address(data: dict[str, Any], address_type: str, existing: Address | None) -> Address:
     cleaned = (
         normalize_address(data, address_type)
         if not data.get("skip_validation")
@@ -430,8 +423,8 @@ def create_checkout(context: Any, data: dict[str, Any]) -> Checkout:
     email = clean_email(data.get("email"))
     shipping = data.get("shipping_address")
     billing = data.get("billing_address")
-    shipping_address = _save_address(shipping, "SHIPPING", None) if shipping else None
-    billing_address = _save_address(billing, "BILLING", None) if billing else None
+    shipping_address = save_address(shipping, "SHIPPING", None) if shipping else None
+    billing_address = save_address(billing, "BILLING", None) if billing else None
     user = context.user if context.user is not None and not context.user.is_staff else None
     language = data.get("language_code")
     checkout = Checkout.objects.create(
@@ -540,14 +533,14 @@ def update_shipping_address(context: Any, checkout: Checkout, data: dict[str, An
             "SHIPPING_NOT_REQUIRED",
             "This checkout doesn't need shipping",
         )
-    checkout.shipping_address = _save_address(data, "SHIPPING", checkout.shipping_address)
+    checkout.shipping_address = save_address(data, "SHIPPING", checkout.shipping_address)
     checkout.country = checkout.shipping_address.country
     return _touch(checkout, context)
 
 
 def update_billing_address(context: Any, checkout: Checkout, data: dict[str, Any]) -> Checkout:
     _ensure_not_completed(checkout)
-    checkout.billing_address = _save_address(data, "BILLING", checkout.billing_address)
+    checkout.billing_address = save_address(data, "BILLING", checkout.billing_address)
     return _touch(checkout, context)
 
 

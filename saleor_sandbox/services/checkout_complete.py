@@ -5,21 +5,18 @@ moves the checkout's transactions to the order and writes the order's events."""
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F
-
 from saleor_sandbox.errors import MutationError, MutationErrors, mutation_error
 from saleor_sandbox.global_ids import to_global_id
 from saleor_sandbox.models import (
     Address,
-    Allocation,
     Checkout,
     Order,
     OrderEvent,
     OrderLine,
-    Stock,
     TransactionItem,
 )
 from saleor_sandbox.services.checkout import CheckoutInfo, LineInfo, fetch_checkout_info
+from saleor_sandbox.services.orders_allocation import allocate_order_line
 from saleor_sandbox.services.orders_payments import (
     actor,
     is_fully_charged,
@@ -82,31 +79,6 @@ def validate_for_completion(info: CheckoutInfo) -> None:
         raise mutation_error(
             "channel", "CHANNEL_INACTIVE", "Cannot complete checkout with inactive channel."
         )
-
-
-def _allocate(order_line: OrderLine, line: LineInfo, checkout: Checkout) -> list[LineInfo]:
-    """Allocates in the channel's warehouses, most stock first, under row locks; returns
-    the line when it cannot be fully allocated."""
-    variant = line.variant
-    if not variant.track_inventory:
-        return []
-    stocks = list(
-        Stock.objects.select_for_update()
-        .filter(product_variant=variant, warehouse__channels=checkout.channel)
-        .order_by("pk")
-    )
-    needed = line.line.quantity
-    for stock in stocks:
-        available = stock.quantity - stock.quantity_allocated
-        take = min(available, needed)
-        if take <= 0:
-            continue
-        Allocation.objects.create(order_line=order_line, stock=stock, quantity_allocated=take)
-        Stock.objects.filter(pk=stock.pk).update(quantity_allocated=F("quantity_allocated") + take)
-        needed -= take
-        if needed == 0:
-            break
-    return [line] if needed > 0 else []
 
 
 def complete_checkout(context: Any, checkout: Checkout, redirect_url: str | None = None) -> Order:
@@ -178,7 +150,8 @@ def complete_checkout(context: Any, checkout: Checkout, redirect_url: str | None
             undiscounted_total_price_gross_amount=line.total_price,
             metadata=dict(line.line.metadata),
         )
-        short.extend(_allocate(order_line, line, checkout))
+        if allocate_order_line(order_line, variant, line.line.quantity, channel):
+            short.append(line)
     if short:
         names = ", ".join(line.variant.name or str(line.variant.pk) for line in short)
         raise MutationErrors(

@@ -152,6 +152,7 @@ ORDER_EVENT_TYPES: list[type[graphene.ObjectType]] = [
             "OrderUpdated",
             "OrderCancelled",
             "OrderFulfilled",
+            "DraftOrderCreated",
         )
     ],
     *[

@@ -4,9 +4,10 @@ from typing import Any
 
 import graphene
 
-from saleor_sandbox.graphql.core.connection import connection_args, countable_connection, paginate
+from saleor_sandbox.graphql.core.connection import connection_args, paginate
 from saleor_sandbox.graphql.core.mutations import errors_field
 from saleor_sandbox.graphql.core.nodes import from_global_id
+from saleor_sandbox.graphql.orders.draft_orders import DraftOrderMutations, DraftOrderQueries
 from saleor_sandbox.graphql.orders.filters import (
     OrderFilterInput,
     OrderSortingInput,
@@ -21,12 +22,10 @@ from saleor_sandbox.graphql.orders.mutation_base import (
     order_from_id,
 )
 from saleor_sandbox.graphql.orders.refunds import RefundMutations, RefundQueries
-from saleor_sandbox.graphql.orders.types import Order
+from saleor_sandbox.graphql.orders.types import Order, OrderCountableConnection
 from saleor_sandbox.models import Order as OrderModel
 from saleor_sandbox.permissions import permission_required
 from saleor_sandbox.services import orders as order_services
-
-OrderCountableConnection = countable_connection(Order)
 
 
 class OrderMarkAsPaid(OrderMutation):
@@ -59,7 +58,7 @@ class OrderCancel(OrderMutation):
         return {"order": order_services.cancel_order(info.context, order_from_id(arguments["id"]))}
 
 
-class OrderQueries(RefundQueries, graphene.ObjectType):
+class OrderQueries(RefundQueries, DraftOrderQueries, graphene.ObjectType):
     order = graphene.Field(Order, id=graphene.ID(), external_reference=graphene.String())
     orders = graphene.Field(
         OrderCountableConnection,
@@ -107,7 +106,7 @@ class OrderQueries(RefundQueries, graphene.ObjectType):
         return paginate(queryset, OrderCountableConnection, "orders", **kwargs)
 
 
-class OrderMutations(RefundMutations, graphene.ObjectType):
+class OrderMutations(RefundMutations, DraftOrderMutations, graphene.ObjectType):
     order_mark_as_paid = OrderMarkAsPaid.Field()
     order_cancel = OrderCancel.Field()
     order_fulfill = OrderFulfill.Field()

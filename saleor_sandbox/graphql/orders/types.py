@@ -9,6 +9,7 @@ from django.db.models import Sum
 from saleor_sandbox.graphql.catalogue.types import Page, ProductVariant
 from saleor_sandbox.graphql.channels.types import Channel, Warehouse
 from saleor_sandbox.graphql.checkout.types import Address, DeliveryMethod
+from saleor_sandbox.graphql.core.connection import countable_connection
 from saleor_sandbox.graphql.core.enums import LanguageCodeEnum, saleor_enum
 from saleor_sandbox.graphql.core.metadata import ObjectWithMetadata
 from saleor_sandbox.graphql.core.money import Money, MoneyValue, TaxedMoney, TaxedMoneyValue
@@ -63,6 +64,7 @@ OrderEventsEnum = saleor_enum(
     "OrderEventsEnum",
     [
         "DRAFT_CREATED",
+        "ADDED_PRODUCTS",
         "PLACED",
         "PLACED_FROM_DRAFT",
         "CANCELED",
@@ -465,6 +467,8 @@ class Order(graphene.ObjectType):
     def resolve_total_granted_refund(root: OrderModel, _info: Any) -> MoneyValue:
         return MoneyValue(_granted(root), root.currency)
 
+
+OrderCountableConnection = countable_connection(Order)
 
 register_node("Order", OrderModel, "MANAGE_ORDERS")
 register_node("OrderLine", OrderLineModel, "MANAGE_ORDERS")
