@@ -22,6 +22,7 @@ from storefront_plugins.provenance.certificates.canonical import (
 )
 from storefront_plugins.provenance.certificates.claims import validate_claim
 from storefront_plugins.provenance.certificates.key_encryption import (
+    UnreadablePrivateKey,
     decrypt_private_key,
     encrypt_private_key,
 )
@@ -144,9 +145,14 @@ def issue_certificate(claim: dict[str, Any]) -> Certificate:
 
         key = active_signing_key()
         document = build_document(claim, identity, issuer=settings.PUBLIC_URL)
-        signature = sign_document(
-            document, decrypt_private_key(key.private_key_encrypted, settings.SECRET_KEY)
-        )
+        try:
+            private_key = decrypt_private_key(key.private_key_encrypted, settings.SECRET_KEY)
+        except UnreadablePrivateKey as error:
+            raise CertificateError(
+                CertificateErrorCode.NO_SIGNING_KEY,
+                f"{error} Run `manage.py rotate_certificate_key` to make a new signing key.",
+            ) from error
+        signature = sign_document(document, private_key)
         if current is not None:
             # Free the subject's "current" slot before the new row takes it.
             Certificate.objects.filter(pk=current.pk).update(superseded_at=now)
