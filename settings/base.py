@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.staticfiles",
     "storefront_plugins.saleor_app",
+    "storefront_plugins.provenance",
 ]
 
 MIDDLEWARE = [

@@ -2,4 +2,5 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("storefront_plugins.saleor_app.urls")),
+    path("", include("storefront_plugins.provenance.urls")),
 ]
