@@ -18,6 +18,8 @@ DEBUG = env_bool("SANDBOX_DEBUG", False)
 SECRET_KEY = env_str("SANDBOX_SECRET_KEY", "saleor-sandbox-development-key")
 PUBLIC_URL = env_str("SANDBOX_PUBLIC_URL", "http://127.0.0.1:8001").rstrip("/")
 ALLOWED_HOSTS = env_list("SANDBOX_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+MEDIA_ROOT = Path(env_str("SANDBOX_MEDIA_ROOT", str(SANDBOX_DATA_DIR / "media")))
+MEDIA_URL = "/media/"
 
 INSTALLED_APPS = ["saleor_sandbox"]
 MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]

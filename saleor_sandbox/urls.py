@@ -7,4 +7,5 @@ urlpatterns = [
     path("graphql/", graphql_view, name="api"),
     path(".well-known/jwks.json", views.jwks, name="jwks"),
     path("healthz", views.health, name="health"),
+    path("media/<path:path>", views.media, name="media"),
 ]

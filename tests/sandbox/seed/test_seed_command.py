@@ -133,7 +133,7 @@ def test_a_seeded_product_is_complete(seeded):
     assert product.description is not None
     assert product.description["blocks"][0]["type"] == "paragraph"
     assert product.description_plaintext.startswith("Une jarre tournée")
-    assert list(product.media.values_list("image", flat=True)) == ["products/jarre-safi-bleue.jpg"]
+    assert list(product.media.values_list("image", flat=True)) == ["products/jarre-safi-bleue.png"]
     prices = ProductVariantChannelListing.objects.filter(variant__sku="SAFI-JARRE-BL")
     assert sorted((p.channel.slug, p.price_amount, p.currency) for p in prices) == [
         ("cooperative-safi", Decimal("650"), "MAD"),

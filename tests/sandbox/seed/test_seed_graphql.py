@@ -79,7 +79,7 @@ def test_each_channel_lists_its_products_anonymously(gql, seeded, channel, count
         node = edge["node"]
         assert node["isAvailableForPurchase"] is True
         assert node["pricing"]["priceRange"]["start"]["gross"]["currency"] == currency
-        assert node["thumbnail"]["url"].endswith(f"/media/products/{node['slug']}.jpg")
+        assert node["thumbnail"]["url"].endswith(f"/media/products/{node['slug']}.png")
         artisan = next(a for a in node["attributes"] if a["attribute"]["slug"] == "artisan")
         assert artisan["values"]
         assert all(value["reference"] for value in artisan["values"])
