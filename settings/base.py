@@ -26,8 +26,11 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.staticfiles",
     "storefront_plugins.saleor_app",
+    "storefront_plugins.accounts",
+    "storefront_plugins.artisans",
     "storefront_plugins.provenance",
 ]
+AUTH_USER_MODEL = "accounts.User"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -85,6 +88,11 @@ SALEOR_REQUEST_TIMEOUT = env_float("SALEOR_REQUEST_TIMEOUT", 10.0)
 SALEOR_REQUEST_RETRIES = env_int("SALEOR_REQUEST_RETRIES", 3)
 SALEOR_RETRY_BACKOFF = env_float("SALEOR_RETRY_BACKOFF", 0.5)
 SALEOR_JWKS_REFETCH_INTERVAL = env_int("SALEOR_JWKS_REFETCH_INTERVAL", 60)
+
+# Signing in to the App (storefront_plugins.accounts): access tokens are HS256 JWTs signed
+# with SECRET_KEY; refresh tokens are random and stored hashed.
+SOUK_ACCESS_TOKEN_TTL = env_int("SOUK_ACCESS_TOKEN_TTL", 15 * 60)
+SOUK_REFRESH_TOKEN_TTL = env_int("SOUK_REFRESH_TOKEN_TTL", 30 * 24 * 3600)
 
 LOGGING = {
     "version": 1,

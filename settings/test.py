@@ -3,7 +3,7 @@
 import os
 
 os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("SECRET_KEY", "souk-test-secret-key")
+os.environ.setdefault("SECRET_KEY", "souk-test-secret-key-long-enough-for-hs256")
 # Each test run queues its tasks on a queue of its own; its worker processes inherit it.
 os.environ.setdefault("CELERY_QUEUE", f"souk-test-{os.getpid()}")
 

@@ -3,4 +3,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("storefront_plugins.saleor_app.urls")),
     path("", include("storefront_plugins.provenance.urls")),
+    path("", include("storefront_plugins.api.urls")),
+    path("", include("storefront_plugins.artisans.urls")),
 ]

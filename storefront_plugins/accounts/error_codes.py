@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+
+class AccountErrorCode(StrEnum):
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    INVALID_TOKEN = "INVALID_TOKEN"  # noqa: S105 (an error code)
+    REQUIRED = "REQUIRED"

@@ -1,0 +1,127 @@
+"""Signing in and out: the only writers of refresh tokens and token versions."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from storefront_plugins.accounts.error_codes import AccountErrorCode
+from storefront_plugins.accounts.models import RefreshToken, User, normalize_email
+from storefront_plugins.accounts.tokens import (
+    InvalidAccessToken,
+    decode_access_token,
+    encode_access_token,
+    hash_refresh_token,
+    new_refresh_token,
+)
+
+INVALID_CREDENTIALS_MESSAGE = "Please, enter valid credentials"
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    user: User
+    access_token: str
+    refresh_token: str
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    user: User
+    access_token: str
+
+
+def sign_in(email: str, password: str) -> SignInResult:
+    """Tokens for valid credentials; one INVALID_CREDENTIALS error otherwise, the same for an
+    unknown e-mail, a wrong password and an inactive account (Django's backend also spends the
+    same hashing time on an unknown e-mail)."""
+    user = authenticate(username=normalize_email(email), password=password)
+    if not isinstance(user, User):
+        raise ValidationError(
+            {
+                "email": ValidationError(
+                    INVALID_CREDENTIALS_MESSAGE, code=AccountErrorCode.INVALID_CREDENTIALS.value
+                )
+            }
+        )
+    now = timezone.now()
+    refresh_token = new_refresh_token()
+    RefreshToken.objects.create(
+        user=user,
+        token_hash=hash_refresh_token(refresh_token),
+        created_at=now,
+        expires_at=now + timedelta(seconds=settings.SOUK_REFRESH_TOKEN_TTL),
+    )
+    User.objects.filter(pk=user.pk).update(last_login=now)
+    return SignInResult(
+        user=user,
+        access_token=encode_access_token(user.pk, user.token_version, now),
+        refresh_token=refresh_token,
+    )
+
+
+def refresh_access_token(refresh_token: str) -> RefreshResult:
+    now = timezone.now()
+    stored = (
+        RefreshToken.objects.select_related("user")
+        .filter(
+            token_hash=hash_refresh_token(refresh_token),
+            revoked_at__isnull=True,
+            expires_at__gt=now,
+            user__is_active=True,
+        )
+        .first()
+    )
+    if stored is None:
+        raise _invalid_refresh_token()
+    user = stored.user
+    return RefreshResult(
+        user=user, access_token=encode_access_token(user.pk, user.token_version, now)
+    )
+
+
+def sign_out(refresh_token: str, all_devices: bool = False) -> None:
+    """Revokes the refresh token; on all devices, every refresh token of its user and every
+    access token issued so far (by bumping the user's token version)."""
+    now = timezone.now()
+    with transaction.atomic():
+        stored = (
+            RefreshToken.objects.select_for_update()
+            .filter(token_hash=hash_refresh_token(refresh_token), revoked_at__isnull=True)
+            .first()
+        )
+        if stored is None:
+            raise _invalid_refresh_token()
+        if all_devices:
+            RefreshToken.objects.filter(user_id=stored.user_id, revoked_at__isnull=True).update(
+                revoked_at=now
+            )
+            User.objects.filter(pk=stored.user_id).update(token_version=F("token_version") + 1)
+        else:
+            stored.revoked_at = now
+            stored.save(update_fields=["revoked_at"])
+
+
+def user_for_access_token(token: str) -> User:
+    """The active user an access token was issued to, if it has not been revoked since."""
+    claims = decode_access_token(token)
+    user = User.objects.filter(pk=claims.user_id, is_active=True).first()
+    if user is None or user.token_version != claims.token_version:
+        raise InvalidAccessToken("The access token has been revoked.")
+    return user
+
+
+def _invalid_refresh_token() -> ValidationError:
+    return ValidationError(
+        {
+            "refresh_token": ValidationError(
+                "The refresh token is invalid, expired or revoked.",
+                code=AccountErrorCode.INVALID_TOKEN.value,
+            )
+        }
+    )

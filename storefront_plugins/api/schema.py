@@ -1,0 +1,17 @@
+"""The App's GraphQL schema, assembled from each capability's `graphql/schema.py`."""
+
+import graphene
+
+from storefront_plugins.accounts.graphql import schema as accounts
+from storefront_plugins.artisans.graphql import schema as artisans
+
+
+class Query(accounts.Query, artisans.Query, graphene.ObjectType):
+    node = graphene.relay.Node.Field()
+
+
+class Mutation(accounts.Mutation, artisans.Mutation, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)

@@ -1,0 +1,53 @@
+"""The App's GraphQL endpoint: authenticates the bearer token, builds the request context."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from graphene_django.views import GraphQLView
+from graphql import GraphQLError
+from graphql_sync_dataloaders import DeferredExecutionContext
+
+from storefront_plugins.accounts.authentication import (
+    ExpiredAccessToken,
+    InvalidAccessToken,
+    authenticate_request,
+)
+from storefront_plugins.accounts.models import User
+from storefront_plugins.core.graphql.context import RequestContext
+
+
+class SoukGraphQLView(GraphQLView):
+    execution_context_class = DeferredExecutionContext
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            request.user = authenticate_request(request)
+        except InvalidAccessToken as error:
+            code = (
+                "ExpiredSignatureError"
+                if isinstance(error, ExpiredAccessToken)
+                else "InvalidTokenError"
+            )
+            body = {
+                "errors": [{"message": str(error), "extensions": {"exception": {"code": code}}}]
+            }
+            return JsonResponse(body, status=401)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context(self, request: HttpRequest) -> RequestContext:
+        user = request.user
+        language = user.language if isinstance(user, User) else None
+        return RequestContext(request=request, user=user, language=language)
+
+    @staticmethod
+    def format_error(error: Any) -> dict[str, Any]:
+        formatted: dict[str, Any] = GraphQLView.format_error(error)
+        if isinstance(error, GraphQLError) and _is_permission_denied(error.original_error):
+            formatted["extensions"] = {"exception": {"code": "PermissionDenied"}}
+        return formatted
+
+
+def _is_permission_denied(error: BaseException | None) -> bool:
+
+    return isinstance(error, PermissionDenied)

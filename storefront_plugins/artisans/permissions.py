@@ -1,0 +1,55 @@
+"""Who may see and change what in the directory: pure decisions on a Viewer."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from storefront_plugins.artisans.models import Role
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The signed-in user as the directory sees them: their artisan profile (if any) and their
+    role in each cooperative they belong to. Anonymous viewers have neither."""
+
+    user_id: int | None = None
+    artisan_id: int | None = None
+    roles: Mapping[int, str] = field(default_factory=dict)
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.user_id is None
+
+    def role_in(self, cooperative_id: int) -> str | None:
+        return self.roles.get(cooperative_id)
+
+    def manages(self, cooperative_id: int) -> bool:
+        return self.role_in(cooperative_id) == Role.MANAGER
+
+    def reads_members_of(self, cooperative_id: int) -> bool:
+        return self.role_in(cooperative_id) in (Role.MANAGER, Role.TREASURER)
+
+    @property
+    def managed_cooperative_ids(self) -> frozenset[int]:
+        return frozenset(c for c, role in self.roles.items() if role == Role.MANAGER)
+
+    @property
+    def member_reader_cooperative_ids(self) -> frozenset[int]:
+        return frozenset(c for c in self.roles if self.reads_members_of(c))
+
+    def can_edit_artisan(self, artisan_id: int) -> bool:
+        return self.artisan_id is not None and self.artisan_id == artisan_id
+
+    def sees_cooperative(self, cooperative_id: int, is_published: bool) -> bool:
+        return is_published or cooperative_id in self.roles
+
+    def sees_artisan(
+        self, artisan_id: int, is_published: bool, cooperative_ids: frozenset[int] | set[int]
+    ) -> bool:
+        return (
+            is_published
+            or artisan_id == self.artisan_id
+            or bool(self.member_reader_cooperative_ids & set(cooperative_ids))
+        )
+
+
+ANONYMOUS = Viewer()

@@ -1,0 +1,359 @@
+"""The directory's reads and writes: access_* fetch and check, validate_* check input, verbs
+write (validated first, then in one transaction)."""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils.text import slugify
+
+from storefront_plugins.artisans.error_codes import ArtisanErrorCode
+from storefront_plugins.artisans.models import Artisan, Collector, Cooperative, Membership, Role
+from storefront_plugins.artisans.permissions import ANONYMOUS, Viewer
+
+ARTISAN_PROFILE_FIELDS = frozenset(
+    {
+        "name",
+        "bio",
+        "region",
+        "city",
+        "workshop",
+        "crafts",
+        "techniques",
+        "years_of_practice",
+        "labels",
+        "is_published",
+    }
+)
+COOPERATIVE_FIELDS = frozenset(
+    {
+        "name",
+        "description",
+        "ice",
+        "rc",
+        "fiscal_identifier",
+        "nif",
+        "region",
+        "city",
+        "crafts",
+        "phone",
+        "email",
+        "address",
+        "commission_rate",
+        "is_published",
+    }
+)
+COLLECTOR_FIELDS = frozenset({"name", "materials", "regions"})
+TRANSLATED_FIELDS = frozenset({"bio", "description"})
+
+
+@dataclass(frozen=True)
+class ArtisanFilter:
+    craft: str | None = None
+    region: str | None = None
+    cooperative: str | None = None  # a cooperative's slug
+    search: str | None = None
+
+
+@dataclass(frozen=True)
+class MembershipResult:
+    membership: Membership | None
+    cooperative: Cooperative
+
+
+# Viewers and what they see
+
+
+def viewer_for(user: AbstractBaseUser | AnonymousUser | None) -> Viewer:
+    """One query for a signed-in user (their artisan profile and memberships), none otherwise."""
+    if user is None or not user.is_authenticated:
+        return ANONYMOUS
+    rows = Artisan.objects.filter(user_id=user.pk).values_list(
+        "id", "memberships__cooperative_id", "memberships__role"
+    )
+    artisan_id = None
+    roles: dict[int, str] = {}
+    for artisan_pk, cooperative_id, role in rows:
+        artisan_id = artisan_pk
+        if cooperative_id is not None:
+            roles[cooperative_id] = role
+    return Viewer(user_id=user.pk, artisan_id=artisan_id, roles=roles)
+
+
+def visible_cooperatives(viewer: Viewer) -> QuerySet[Cooperative]:
+    return Cooperative.objects.filter(Q(is_published=True) | Q(pk__in=list(viewer.roles)))
+
+
+def visible_artisans(viewer: Viewer) -> QuerySet[Artisan]:
+    condition = Q(is_published=True)
+    if viewer.artisan_id is not None:
+        condition |= Q(pk=viewer.artisan_id)
+    if viewer.member_reader_cooperative_ids:
+        condition |= Q(
+            pk__in=Membership.objects.filter(
+                cooperative_id__in=viewer.member_reader_cooperative_ids
+            ).values("artisan_id")
+        )
+    return Artisan.objects.filter(condition)
+
+
+def search_artisans(viewer: Viewer, artisan_filter: ArtisanFilter) -> QuerySet[Artisan]:
+    artisans = visible_artisans(viewer)
+    if artisan_filter.craft:
+        artisans = artisans.filter(crafts__contains=[artisan_filter.craft])
+    if artisan_filter.region:
+        artisans = artisans.filter(region=artisan_filter.region)
+    if artisan_filter.cooperative:
+        artisans = artisans.filter(
+            pk__in=Membership.objects.filter(cooperative__slug=artisan_filter.cooperative).values(
+                "artisan_id"
+            )
+        )
+    if artisan_filter.search:
+        term = artisan_filter.search.strip()
+        artisans = artisans.filter(
+            Q(name__icontains=term)
+            | Q(city__icontains=term)
+            | Q(workshop__icontains=term)
+            | Q(bio__fr__icontains=term)
+            | Q(bio__ar__icontains=term)
+            | Q(bio__en__icontains=term)
+        )
+    return artisans
+
+
+def visible_collectors(viewer: Viewer) -> QuerySet[Collector]:
+    """Collectors appear in provenance: everyone may read them."""
+    return Collector.objects.all()
+
+
+# Access
+
+
+def access_artisan_for_edit(viewer: Viewer, artisan_id: int) -> Artisan:
+    artisan = Artisan.objects.select_for_update().filter(pk=artisan_id).first()
+    if artisan is None:
+        raise _not_found("id", "Artisan")
+    if not viewer.can_edit_artisan(artisan.pk):
+        raise PermissionDenied("Artisans edit their own profile only.")
+    return artisan
+
+
+def access_cooperative_for_management(viewer: Viewer, cooperative_id: int) -> Cooperative:
+    cooperative = Cooperative.objects.select_for_update().filter(pk=cooperative_id).first()
+    if cooperative is None:
+        raise _not_found("id", "Cooperative")
+    if not viewer.manages(cooperative.pk):
+        raise PermissionDenied("Only the cooperative's managers may change it.")
+    return cooperative
+
+
+def access_collector_for_management(viewer: Viewer, collector_id: int) -> Collector:
+    collector = Collector.objects.select_for_update().filter(pk=collector_id).first()
+    if collector is None:
+        raise _not_found("id", "Collector")
+    linked = set(collector.cooperatives.values_list("pk", flat=True))
+    if not linked & viewer.managed_cooperative_ids:
+        raise PermissionDenied("Only managers of the collector's cooperatives may change it.")
+    return collector
+
+
+# Validation
+
+
+def validate_changes(
+    instance: Artisan | Cooperative | Collector, changes: Mapping[str, Any], allowed: frozenset[str]
+) -> None:
+    """Applies `changes` to the unsaved instance and runs the model's validation."""
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError(
+            {
+                name: ValidationError("Cannot be changed.", code=ArtisanErrorCode.INVALID.value)
+                for name in sorted(unknown)
+            }
+        )
+    for name, value in changes.items():
+        if name in TRANSLATED_FIELDS and isinstance(value, Mapping):
+            # A text sent in some languages keeps the others.
+            value = {**(getattr(instance, name) or {}), **value}
+        setattr(instance, name, value)
+    instance.full_clean()
+
+
+def validate_managed_cooperatives(viewer: Viewer, cooperative_ids: Iterable[int]) -> set[int]:
+    ids = set(cooperative_ids)
+    if not ids:
+        raise ValidationError(
+            {
+                "cooperatives": ValidationError(
+                    "At least one cooperative.", code=ArtisanErrorCode.REQUIRED.value
+                )
+            }
+        )
+    if not ids <= viewer.managed_cooperative_ids:
+        raise PermissionDenied("Managers attach collectors to their own cooperatives only.")
+    found = set(Cooperative.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    if found != ids:
+        raise _not_found("cooperatives", "Cooperative")
+    return ids
+
+
+def validate_role(role: str) -> None:
+    if role not in Role.values:
+        raise ValidationError(
+            {"role": ValidationError("Unknown role.", code=ArtisanErrorCode.INVALID.value)}
+        )
+
+
+def validate_keeps_a_manager(
+    cooperative: Cooperative, membership: Membership, new_role: str | None
+) -> None:
+    """A cooperative with managers keeps at least one."""
+    if membership.role != Role.MANAGER or new_role == Role.MANAGER:
+        return
+    others = cooperative.memberships.filter(role=Role.MANAGER).exclude(pk=membership.pk)
+    if not others.exists():
+        raise ValidationError(
+            {
+                "artisan": ValidationError(
+                    "The cooperative's last manager cannot leave that role.",
+                    code=ArtisanErrorCode.LAST_MANAGER.value,
+                )
+            }
+        )
+
+
+# Verbs
+
+
+@transaction.atomic
+def update_artisan_profile(viewer: Viewer, artisan_id: int, changes: Mapping[str, Any]) -> Artisan:
+    artisan = access_artisan_for_edit(viewer, artisan_id)
+    validate_changes(artisan, changes, ARTISAN_PROFILE_FIELDS)
+    artisan.save()
+    return artisan
+
+
+@transaction.atomic
+def update_cooperative(
+    viewer: Viewer, cooperative_id: int, changes: Mapping[str, Any]
+) -> Cooperative:
+    cooperative = access_cooperative_for_management(viewer, cooperative_id)
+    validate_changes(cooperative, changes, COOPERATIVE_FIELDS)
+    cooperative.save()
+    return cooperative
+
+
+@transaction.atomic
+def add_member(viewer: Viewer, cooperative_id: int, artisan_id: int, role: str) -> MembershipResult:
+    cooperative = access_cooperative_for_management(viewer, cooperative_id)
+    validate_role(role)
+    if not Artisan.objects.filter(pk=artisan_id).exists():
+        raise _not_found("artisan", "Artisan")
+    if cooperative.memberships.filter(artisan_id=artisan_id).exists():
+        raise ValidationError(
+            {
+                "artisan": ValidationError(
+                    "Already a member.", code=ArtisanErrorCode.ALREADY_MEMBER.value
+                )
+            }
+        )
+    membership = Membership.objects.create(
+        cooperative=cooperative, artisan_id=artisan_id, role=role
+    )
+    return MembershipResult(membership=membership, cooperative=cooperative)
+
+
+@transaction.atomic
+def update_member_role(
+    viewer: Viewer, cooperative_id: int, artisan_id: int, role: str
+) -> MembershipResult:
+    cooperative = access_cooperative_for_management(viewer, cooperative_id)
+    validate_role(role)
+    membership = _membership(cooperative, artisan_id)
+    validate_keeps_a_manager(cooperative, membership, role)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return MembershipResult(membership=membership, cooperative=cooperative)
+
+
+@transaction.atomic
+def remove_member(viewer: Viewer, cooperative_id: int, artisan_id: int) -> MembershipResult:
+    cooperative = access_cooperative_for_management(viewer, cooperative_id)
+    membership = _membership(cooperative, artisan_id)
+    validate_keeps_a_manager(cooperative, membership, None)
+    membership.delete()
+    return MembershipResult(membership=None, cooperative=cooperative)
+
+
+@transaction.atomic
+def create_collector(
+    viewer: Viewer, changes: Mapping[str, Any], cooperative_ids: Iterable[int]
+) -> Collector:
+    if not viewer.managed_cooperative_ids:
+        raise PermissionDenied("Only cooperative managers add collectors.")
+    ids = validate_managed_cooperatives(viewer, cooperative_ids)
+    collector = Collector(slug=_unique_slug(str(changes.get("name") or "")))
+    validate_changes(collector, changes, COLLECTOR_FIELDS)
+    collector.save()
+    collector.cooperatives.set(ids)
+    return collector
+
+
+@transaction.atomic
+def update_collector(
+    viewer: Viewer,
+    collector_id: int,
+    changes: Mapping[str, Any],
+    cooperative_ids: Iterable[int] | None = None,
+) -> Collector:
+    """A manager changes the collector and its links to their own cooperatives; links to
+    other cooperatives stay as they are."""
+    collector = access_collector_for_management(viewer, collector_id)
+    ids = (
+        validate_managed_cooperatives(viewer, cooperative_ids)
+        if cooperative_ids is not None
+        else None
+    )
+    validate_changes(collector, changes, COLLECTOR_FIELDS)
+    collector.save()
+    if ids is not None:
+        others = (
+            set(collector.cooperatives.values_list("pk", flat=True))
+            - viewer.managed_cooperative_ids
+        )
+        collector.cooperatives.set(others | ids)
+    return collector
+
+
+def _membership(cooperative: Cooperative, artisan_id: int) -> Membership:
+    membership = cooperative.memberships.filter(artisan_id=artisan_id).first()
+    if membership is None:
+        raise ValidationError(
+            {
+                "artisan": ValidationError(
+                    "Not a member of this cooperative.", code=ArtisanErrorCode.NOT_A_MEMBER.value
+                )
+            }
+        )
+    return membership
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:90] or "collector"
+    slug, suffix = base, 2
+    while Collector.objects.filter(slug=slug).exists():
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return slug
+
+
+def _not_found(field: str, what: str) -> ValidationError:
+    return ValidationError(
+        {field: ValidationError(f"{what} not found.", code=ArtisanErrorCode.NOT_FOUND.value)}
+    )

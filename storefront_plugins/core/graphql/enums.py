@@ -1,0 +1,7 @@
+import graphene
+
+
+class LanguageCodeEnum(graphene.Enum):
+    FR = "fr"
+    AR = "ar"
+    EN = "en"
