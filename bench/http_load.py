@@ -1,0 +1,95 @@
+"""A small closed-loop HTTP load generator: N threads, each with a keep-alive session,
+send the same request for a fixed time; latencies in milliseconds."""
+
+import statistics
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    concurrency: int
+    requests: int
+    seconds: float
+    p50_ms: float
+    p99_ms: float
+    mean_ms: float
+
+    @property
+    def throughput(self) -> float:
+        return self.requests / self.seconds
+
+    def line(self, label: str) -> str:
+        return (
+            f"{label:<42} c={self.concurrency}: p50 {self.p50_ms:7.2f} ms"
+            f"  p99 {self.p99_ms:7.2f} ms  mean {self.mean_ms:7.2f} ms"
+            f"  {self.throughput:7.1f} req/s  (n={self.requests})"
+        )
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def run_load(
+    send: Callable[[requests.Session], requests.Response],
+    *,
+    concurrency: int,
+    seconds: float,
+    warmup: int = 5,
+    max_requests: int = 20_000,
+) -> LoadResult:
+    """Every response must be 200; the loop is bounded in time and in count."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def worker() -> None:
+        session = requests.Session()
+        for _ in range(warmup):
+            send(session)
+        local: list[float] = []
+        while time.monotonic() < deadline and len(local) < max_requests // concurrency:
+            started = time.perf_counter()
+            response = send(session)
+            local.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise RuntimeError(f"HTTP {response.status_code}: {response.text[:300]}")
+        with lock:
+            latencies.extend(local)
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    return LoadResult(
+        concurrency=concurrency,
+        requests=len(latencies),
+        seconds=elapsed,
+        p50_ms=percentile(latencies, 0.50),
+        p99_ms=percentile(latencies, 0.99),
+        mean_ms=statistics.mean(latencies),
+    )
+
+
+def graphql_sender(
+    url: str, query: str, variables: dict[str, Any] | None = None
+) -> Callable[[requests.Session], requests.Response]:
+    body = {"query": query, "variables": variables or {}}
+
+    def send(session: requests.Session) -> requests.Response:
+        response = session.post(url, json=body, timeout=30)
+        if response.status_code == 200 and response.json().get("errors"):
+            raise RuntimeError(f"GraphQL errors: {response.json()['errors'][:2]}")
+        return response
+
+    return send

@@ -1,0 +1,240 @@
+"""The provenance query for 20 products against the App, beside the matching 20-product
+listing query against the Saleor sandbox, at concurrency 1 and 8.
+
+    .venv/bin/python -m bench.provenance_query [seconds per run, default 10]
+
+Starts both servers as in production (gunicorn, PostgreSQL: DATABASE_URL's server, else the
+embedded one), on scratch databases it drops at the end: the sandbox seeded, the App with
+its directory loaded, installed into the sandbox, and provenance loaded for the seeded
+products. Prints p50, p99 and throughput. Targets (issue 4): App p50 under 10 ms at
+concurrency 1, and at most a tenth of the sandbox's p50 for the listing.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import requests
+
+from bench.http_load import graphql_sender, run_load
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CHANNEL = "souk-export"
+
+PROVENANCE_QUERY = """
+query Provenance($ids: [ID!]!) {
+  productProvenances(saleorProductIds: $ids) {
+    saleorProductId
+    technique
+    cooperative { name slug region }
+    contributions { share role artisan { name slug city } }
+    materials { material lotCode collector { name } }
+    certifications { scheme name level issuer validUntil }
+    certificate { serial url status }
+  }
+}
+"""
+SANDBOX_LISTING = """
+query Listing($channel: String!) {
+  products(channel: $channel, first: 20) {
+    edges { node {
+      id name slug
+      category { name }
+      thumbnail { url alt }
+      pricing { priceRange { start { gross { amount currency } } } }
+      attributes { attribute { slug } values { name reference } }
+      metadata { key value }
+    } }
+  }
+}
+"""
+
+
+def _server_url(database: str) -> str:
+    configured = os.environ.get("DATABASE_URL")
+    if configured:
+        parts = urlsplit(configured)
+        return urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, ""))
+    from configuration.embedded_postgres import embedded_database_url
+
+    return (
+        embedded_database_url(REPO_ROOT / ".data" / "postgres", database="postgres").rsplit("/", 1)[
+            0
+        ]
+        + f"/{database}"
+    )
+
+
+@contextmanager
+def scratch_database(name: str) -> Iterator[str]:
+    with psycopg.connect(_server_url("postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield _server_url(name)
+    finally:
+        with psycopg.connect(_server_url("postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url}: the server exited")
+        try:
+            if requests.get(url, timeout=5).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer")
+
+
+def _manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)}:\n{result.stderr[-2000:]}")
+    return result.stdout
+
+
+def main(seconds: float) -> None:
+    processes: list[subprocess.Popen[bytes]] = []
+    with (
+        scratch_database("souk_bench_sandbox") as sandbox_db,
+        scratch_database("souk_bench_app") as app_db,
+    ):
+        sandbox_port, app_port = _free_port(), _free_port()
+        sandbox_url, app_url = f"http://127.0.0.1:{sandbox_port}", f"http://127.0.0.1:{app_port}"
+        sandbox_env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "saleor_sandbox.settings",
+            "SANDBOX_DATABASE_URL": sandbox_db,
+            "SANDBOX_PUBLIC_URL": sandbox_url,
+            "SANDBOX_CELERY_QUEUE": f"saleor-sandbox-bench-{sandbox_port}",
+        }
+        app_env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "settings.base",
+            "DEBUG": "0",
+            "SECRET_KEY": "souk-bench-secret-key-long-enough-for-hs256",
+            "DATABASE_URL": app_db,
+            "PUBLIC_URL": app_url,
+            "SALEOR_API_URL_ALLOWLIST": f"{sandbox_url}/graphql/",
+            "CELERY_QUEUE": f"souk-bench-{app_port}",
+        }
+        try:
+            processes.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "manage.py",
+                        "runsandbox",
+                        "--port",
+                        str(sandbox_port),
+                        "--seed",
+                    ],
+                    cwd=REPO_ROOT,
+                    env=sandbox_env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
+            _manage(app_env, "migrate", "--noinput")
+            _manage(app_env, "load_directory")
+            processes.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "gunicorn",
+                        "settings.wsgi",
+                        "--bind",
+                        f"127.0.0.1:{app_port}",
+                        "--workers",
+                        "2",
+                        "--threads",
+                        "4",
+                    ],
+                    cwd=REPO_ROOT,
+                    env=app_env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
+            _wait(f"{sandbox_url}/healthz", processes[0])
+            _wait(f"{app_url}/healthz", processes[1])
+            _manage(
+                sandbox_env,
+                "sandbox_install_app",
+                f"{app_url}/api/manifest",
+                "--activate",
+                "--replace",
+            )
+            _manage(app_env, "load_provenance", "--saleor-api-url", f"{sandbox_url}/graphql/")
+
+            listing = requests.post(
+                f"{sandbox_url}/graphql/",
+                json={"query": SANDBOX_LISTING, "variables": {"channel": CHANNEL}},
+                timeout=30,
+            ).json()
+            ids = [edge["node"]["id"] for edge in listing["data"]["products"]["edges"]]
+            assert len(ids) == 20, (
+                f"the seeded {CHANNEL} channel should list 20 products, got {len(ids)}"
+            )
+
+            app = graphql_sender(f"{app_url}/graphql/", PROVENANCE_QUERY, {"ids": ids})
+            sandbox = graphql_sender(
+                f"{sandbox_url}/graphql/", SANDBOX_LISTING, {"channel": CHANNEL}
+            )
+            print(
+                f"provenance query for 20 products, {seconds:g} s per run, {os.cpu_count()} cores"
+            )
+            results = {}
+            for concurrency in (1, 8):
+                results[("app", concurrency)] = run_load(
+                    app, concurrency=concurrency, seconds=seconds
+                )
+                print(results[("app", concurrency)].line("App productProvenances(20 products)"))
+                results[("sandbox", concurrency)] = run_load(
+                    sandbox, concurrency=concurrency, seconds=seconds
+                )
+                print(results[("sandbox", concurrency)].line("Sandbox products(first: 20) listing"))
+            for concurrency in (1, 8):
+                ratio = (
+                    results[("app", concurrency)].p50_ms / results[("sandbox", concurrency)].p50_ms
+                )
+                print(f"p50 App / sandbox at c={concurrency}: {ratio:.3f} (target <= 0.100)")
+        finally:
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
+if __name__ == "__main__":
+    main(float(sys.argv[1]) if len(sys.argv) > 1 else 10.0)
