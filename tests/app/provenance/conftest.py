@@ -1,7 +1,12 @@
 import copy
+from datetime import date
 from typing import Any
 
 import pytest
+
+from tests.app.artisans.conftest import api_client, directory, tokens
+
+__all__ = ["api_client", "directory", "tokens"]
 
 # A tajine thrown by a potter of Safi, clay from a collector of the Safi hills.
 TAJINE_CLAIM: dict[str, Any] = {
@@ -96,3 +101,37 @@ def tajine_claim() -> dict[str, Any]:
 def public_url(settings: Any) -> str:
     settings.PUBLIC_URL = "https://souk.example"
     return settings.PUBLIC_URL
+
+
+# Provenance data: directory actors (see tests/app/artisans/conftest.py) and a piece.
+
+
+@pytest.fixture
+def vase(directory: None) -> Any:
+    """Mohamed Serghini's lustre vase for cooperative-safi, unpublished, clay from El Haddad."""
+    from storefront_plugins.artisans.models import Artisan, Collector, Cooperative
+    from storefront_plugins.provenance.models import Contribution, MaterialUse, ProductProvenance
+
+    provenance = ProductProvenance.objects.create(
+        saleor_product_id="UHJvZHVjdDo1",
+        cooperative=Cooperative.objects.get(slug="cooperative-safi"),
+        workshop="Atelier Serghini",
+        technique={"fr": "Émail à reflets", "ar": "مينا بريق معدني", "en": "Lustre glaze"},
+        time_to_make_hours=18,
+        made_on=date(2025, 3, 1),
+    )
+    Contribution.objects.create(
+        provenance=provenance,
+        artisan=Artisan.objects.get(slug="mohamed-serghini"),
+        share=10_000,
+        role="made",
+    )
+    MaterialUse.objects.create(
+        provenance=provenance,
+        material="safi_red_clay",
+        lot_code="ARG-2025-014",
+        quantity="3 kg",
+        collector=Collector.objects.get(slug="argile-safi-el-haddad"),
+        origin_region="Safi",
+    )
+    return provenance
