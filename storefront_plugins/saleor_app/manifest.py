@@ -6,7 +6,16 @@ from storefront_plugins.saleor_app.documents import saleor_app_documents
 from storefront_plugins.saleor_app.events import WebhookEvent
 
 # The least the suite needs; each addition comes with the feature that needs it.
-PERMISSIONS = ["MANAGE_PRODUCTS", "MANAGE_ORDERS", "MANAGE_PAGES"]
+PERMISSIONS = [
+    "MANAGE_PRODUCTS",
+    "MANAGE_ORDERS",
+    "MANAGE_PAGES",
+    # Provenance write-back (Saleor's marketplace recipe): creating the `artisan` page type
+    # (pageTypeCreate) and the product attribute `artisan` that references it
+    # (attributeCreate of type PRODUCT_TYPE, productAttributeAssign).
+    "MANAGE_PAGE_TYPES_AND_ATTRIBUTES",
+    "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES",
+]
 REQUIRED_SALEOR_VERSION = ">=3.20"
 
 WEBHOOK_EVENTS = [

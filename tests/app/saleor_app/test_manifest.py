@@ -38,7 +38,13 @@ def test_manifest_has_every_field_saleor_reads(manifest):
 
 
 def test_manifest_asks_for_the_least_permissions_the_suite_needs(manifest):
-    assert manifest["permissions"] == ["MANAGE_PRODUCTS", "MANAGE_ORDERS", "MANAGE_PAGES"]
+    assert manifest["permissions"] == [
+        "MANAGE_PRODUCTS",
+        "MANAGE_ORDERS",
+        "MANAGE_PAGES",
+        "MANAGE_PAGE_TYPES_AND_ATTRIBUTES",
+        "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES",
+    ]
 
 
 def test_manifest_urls_are_absolute_under_the_public_url(manifest):

@@ -1,0 +1,61 @@
+"""Where the write-back gets provenance from: filled by the provenance data work.
+
+The provenance data models register their functions once (from `AppConfig.ready()`):
+
+    providers.register(
+        summary_for=provenance_summary_for,          # (saleor_api_url, product_id) -> summary
+        product_ids=saleor_product_ids_with_provenance,  # (saleor_api_url) -> product ids
+        product_deleted=mark_removed_from_saleor,    # (saleor_api_url, product_id) -> None
+    )
+
+Until then, no product has provenance: nothing is written for products, and a deleted
+product is only logged.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from storefront_plugins.provenance.saleor_sync.summary import ProvenanceSummary
+
+SummaryFor = Callable[[str, str], ProvenanceSummary | None]
+ProductIds = Callable[[str], Iterable[str]]
+ProductDeleted = Callable[[str, str], None]
+
+
+@dataclass
+class SummaryProvider:
+    summary_for: SummaryFor | None = None
+    product_ids: ProductIds | None = None
+    product_deleted: ProductDeleted | None = None
+
+
+summary_provider = SummaryProvider()
+
+
+def register(
+    *,
+    summary_for: SummaryFor,
+    product_ids: ProductIds | None = None,
+    product_deleted: ProductDeleted | None = None,
+) -> None:
+    summary_provider.summary_for = summary_for
+    summary_provider.product_ids = product_ids
+    summary_provider.product_deleted = product_deleted
+
+
+def unregister() -> None:
+    summary_provider.summary_for = None
+    summary_provider.product_ids = None
+    summary_provider.product_deleted = None
+
+
+def provenance_summary_for(saleor_api_url: str, saleor_product_id: str) -> ProvenanceSummary | None:
+    if summary_provider.summary_for is None:
+        return None
+    return summary_provider.summary_for(saleor_api_url, saleor_product_id)
+
+
+def product_ids_with_provenance(saleor_api_url: str) -> list[str]:
+    if summary_provider.product_ids is None:
+        return []
+    return list(summary_provider.product_ids(saleor_api_url))

@@ -1,0 +1,92 @@
+"""Celery tasks: thin, by ids, idempotent (the services write only what differs)."""
+
+import logging
+from typing import Any
+
+from celery import Task, shared_task
+from django.db import transaction
+
+from storefront_plugins.artisans.models import Artisan
+from storefront_plugins.provenance.saleor_sync import services
+from storefront_plugins.provenance.saleor_sync.providers import (
+    product_ids_with_provenance,
+    provenance_summary_for,
+)
+from storefront_plugins.saleor_app.exceptions import SaleorTransportError
+from storefront_plugins.saleor_app.models import Installation
+from storefront_plugins.saleor_app.tasks import retry_countdown
+
+logger = logging.getLogger(__name__)
+
+MAX_SYNC_RETRIES = 6
+
+
+def _retry(task: Task, error: SaleorTransportError) -> Any:
+    if task.request.retries >= MAX_SYNC_RETRIES:
+        logger.error("Saleor write-back %s failed for good: %s", task.name, error)
+        raise error
+    raise task.retry(exc=error, countdown=retry_countdown(task.request.retries)) from error
+
+
+@shared_task(bind=True, acks_late=True, max_retries=MAX_SYNC_RETRIES)
+def sync_artisan_page_task(self: Task, installation_id: int, artisan_id: int) -> str:
+    installation = Installation.objects.filter(pk=installation_id).first()
+    artisan = Artisan.objects.filter(pk=artisan_id).first()
+    if installation is None or artisan is None:
+        return "missing"
+    try:
+        result = services.sync_artisan_page(installation, artisan)
+    except SaleorTransportError as error:
+        return _retry(self, error)
+    return "written" if result.changed else "unchanged"
+
+
+@shared_task(bind=True, acks_late=True, max_retries=MAX_SYNC_RETRIES)
+def sync_product_provenance_task(self: Task, installation_id: int, saleor_product_id: str) -> str:
+    installation = Installation.objects.filter(pk=installation_id).first()
+    if installation is None:
+        return "missing"
+    summary = provenance_summary_for(installation.saleor_api_url, saleor_product_id)
+    if summary is None:
+        return "no_provenance"
+    try:
+        return services.sync_product_provenance(installation, summary).status
+    except SaleorTransportError as error:
+        return _retry(self, error)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=MAX_SYNC_RETRIES)
+def sync_all_task(self: Task, installation_id: int) -> dict[str, int]:
+    """Every artisan's page, then every product with provenance. Safe to rerun."""
+    installation = Installation.objects.filter(pk=installation_id).first()
+    if installation is None:
+        return {}
+    counts = {"pages_written": 0, "pages_unchanged": 0}
+    try:
+        schema = services.ensure_artisan_schema(installation)
+        for artisan in Artisan.objects.order_by("pk"):
+            result = services.sync_artisan_page(installation, artisan, schema=schema)
+            counts["pages_written" if result.changed else "pages_unchanged"] += 1
+        for product_id in product_ids_with_provenance(installation.saleor_api_url):
+            summary = provenance_summary_for(installation.saleor_api_url, product_id)
+            if summary is None:
+                continue
+            status = services.sync_product_provenance(installation, summary).status
+            counts[f"products_{status}"] = counts.get(f"products_{status}", 0) + 1
+    except SaleorTransportError as error:
+        return _retry(self, error)
+    return counts
+
+
+def enqueue_artisan_page_sync(installation_id: int, artisan_id: int) -> None:
+    transaction.on_commit(lambda: sync_artisan_page_task.delay(installation_id, artisan_id))
+
+
+def enqueue_product_sync(installation_id: int, saleor_product_id: str) -> None:
+    transaction.on_commit(
+        lambda: sync_product_provenance_task.delay(installation_id, saleor_product_id)
+    )
+
+
+def enqueue_sync_all(installation_id: int) -> None:
+    transaction.on_commit(lambda: sync_all_task.delay(installation_id))
