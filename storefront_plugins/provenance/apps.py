@@ -7,6 +7,10 @@ class ProvenanceConfig(AppConfig):
     verbose_name = "Provenance"
 
     def ready(self) -> None:
+        from storefront_plugins.provenance.saleor_sync import providers, sources
         from storefront_plugins.provenance.saleor_sync.webhooks import register_webhook_handlers
 
+        providers.register_defaults(
+            summary_for=sources.summary_for, product_ids=sources.product_ids
+        )
         register_webhook_handlers()

@@ -30,6 +30,7 @@ class SummaryProvider:
 
 
 summary_provider = SummaryProvider()
+_defaults = SummaryProvider()
 
 
 def register(
@@ -41,6 +42,24 @@ def register(
     summary_provider.summary_for = summary_for
     summary_provider.product_ids = product_ids
     summary_provider.product_deleted = product_deleted
+
+
+def register_defaults(
+    *,
+    summary_for: SummaryFor,
+    product_ids: ProductIds | None = None,
+    product_deleted: ProductDeleted | None = None,
+) -> None:
+    """The provenance data's own functions: registered at start-up, restored by `reset()`."""
+    _defaults.summary_for, _defaults.product_ids = summary_for, product_ids
+    _defaults.product_deleted = product_deleted
+    reset()
+
+
+def reset() -> None:
+    summary_provider.summary_for = _defaults.summary_for
+    summary_provider.product_ids = _defaults.product_ids
+    summary_provider.product_deleted = _defaults.product_deleted
 
 
 def unregister() -> None:

@@ -124,7 +124,7 @@ def provider(tajine: dict[str, Any]) -> Iterator[None]:
         product_ids=lambda _api_url: list(summaries),
     )
     yield
-    providers.unregister()
+    providers.reset()
 
 
 def _page_ids(sandbox: Any, *slugs: str) -> list[str]:

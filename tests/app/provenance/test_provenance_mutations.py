@@ -326,3 +326,38 @@ def test_the_write_back_summary_of_a_published_piece(
     assert summary.certificate_url is not None
     assert summary.certificate_serial in summary.certificate_url
     assert provenance_summary("UHJvZHVjdDo5OTk=") is None
+
+
+def test_the_published_piece_is_what_the_saleor_write_back_writes(
+    api_client: Client, tokens: dict[str, str | None], vase: ProductProvenance
+) -> None:
+    from storefront_plugins.provenance.saleor_sync.decisions import provenance_metadata
+    from storefront_plugins.provenance.saleor_sync.providers import (
+        product_ids_with_provenance,
+        provenance_summary_for,
+    )
+
+    # given nothing is published yet
+    assert provenance_summary_for("https://saleor.example/graphql/", "UHJvZHVjdDo1") is None
+    assert product_ids_with_provenance("https://saleor.example/graphql/") == []
+
+    # when the manager publishes the piece
+    graphql(
+        api_client,
+        PUBLISH,
+        {"id": to_global_id("ProductProvenance", vase.pk)},
+        token=tokens["manager"],
+    )
+
+    # then the write-back, through the providers registered at start-up, sees it
+    summary = provenance_summary_for("https://saleor.example/graphql/", "UHJvZHVjdDo5")
+    assert summary is None
+    summary = provenance_summary_for("https://saleor.example/graphql/", "UHJvZHVjdDo1")
+    assert summary is not None
+    assert summary.artisan_slugs == ("mohamed-serghini",)
+    assert summary.materials == ("Argile rouge de Safi",)
+    assert product_ids_with_provenance("https://saleor.example/graphql/") == ["UHJvZHVjdDo1"]
+    metadata = {item["key"]: item["value"] for item in provenance_metadata(summary)}
+    assert metadata["souk.provenance.cooperative"] == "cooperative-safi"
+    assert summary.certificate_url is not None
+    assert metadata["souk.provenance.certificate_url"] == summary.certificate_url

@@ -29,7 +29,7 @@ def _deleted(product_id: str) -> WebhookMessage:
 def no_provider():
     providers.unregister()
     yield
-    providers.unregister()
+    providers.reset()
 
 
 def test_the_handlers_are_registered_from_the_app_config():
