@@ -1,4 +1,5 @@
-"""The provenance fixtures' validation: pure, against a snapshot of the directory."""
+"""The provenance fixtures: validation (pure, against a snapshot of the directory) and the
+load through the services' system path (idempotent)."""
 
 import copy
 import json
@@ -10,9 +11,16 @@ import pytest
 from storefront_plugins.provenance.loading import (
     DirectorySnapshot,
     ProvenanceFixtureError,
+    directory_snapshot,
+    load_provenance,
     parse_provenance_fixtures,
 )
-from storefront_plugins.provenance.models import BizStep
+from storefront_plugins.provenance.models import (
+    BizStep,
+    Certificate,
+    Contribution,
+    ProductProvenance,
+)
 from tests.app.artisans.conftest import DIRECTORY
 
 PROVENANCE = DIRECTORY.parent / "provenance.json"
@@ -143,3 +151,81 @@ def test_every_error_of_the_file_is_reported_at_once(fixtures):
         'fibule-tizerzai: quality checker "nadia-chraibi" is not a member of "tiznit-argent"',
         'portefeuille-cuir: unknown business step "teleporting"',
     ]
+
+
+# Writes: through the services' system path, with Saleor ids given (no Saleor needed)
+
+
+def _product_ids(data: dict[str, Any]) -> dict[str, str]:
+    return {slug: f"UHJvZHVjdDo{index}" for index, slug in enumerate(data["products"])}
+
+
+def test_a_second_load_writes_nothing_and_issues_no_certificate(directory, fixtures):
+    # given
+    parsed = parse_provenance_fixtures(fixtures, directory_snapshot())
+    first = load_provenance(parsed, _product_ids(fixtures))
+    updated_at = dict(ProductProvenance.objects.values_list("pk", "updated_at"))
+    contributions = set(Contribution.objects.values_list("pk", flat=True))
+
+    # when
+    second = load_provenance(parsed, _product_ids(fixtures))
+
+    # then
+    assert len(first.created) == 30
+    assert (second.created, second.updated, len(second.unchanged)) == ([], [], 30)
+    assert second.certifications_changed == 0
+    assert second.certificate_ids == first.certificate_ids
+    assert Certificate.objects.count() == 30
+    assert dict(ProductProvenance.objects.values_list("pk", "updated_at")) == updated_at
+    assert set(Contribution.objects.values_list("pk", flat=True)) == contributions
+
+
+def test_a_changed_piece_is_updated_and_its_certificate_superseded(directory, fixtures):
+    # given
+    load_provenance(
+        parse_provenance_fixtures(fixtures, directory_snapshot()), _product_ids(fixtures)
+    )
+    piece = fixtures["products"]["kilim-hanbel-bouguemez"]
+    piece["time_to_make_hours"] += 10
+    piece["custody"].append(
+        {
+            "biz_step": "shipping",
+            "event_time": "2025-08-01T10:00:00+01:00",
+            "read_point": "Dépôt de la coopérative, Azilal",
+            "city": "Azilal",
+        }
+    )
+    before = load_provenance(
+        parse_provenance_fixtures(fixtures, directory_snapshot()), _product_ids(fixtures)
+    )
+
+    # when
+    after = load_provenance(
+        parse_provenance_fixtures(fixtures, directory_snapshot()), _product_ids(fixtures)
+    )
+
+    # then
+    assert before.updated == ["kilim-hanbel-bouguemez"]
+    assert len(before.unchanged) == 29
+    assert after.updated == []
+    assert Certificate.objects.count() == 31
+    superseded = Certificate.objects.get(superseded_at__isnull=False)
+    assert superseded.superseded_by_id is not None
+    assert str(superseded.superseded_by_id) == before.certificate_ids["kilim-hanbel-bouguemez"]
+    provenance = ProductProvenance.objects.get(saleor_product_id=superseded.product_id)
+    assert (
+        provenance.time_to_make_hours
+        == fixtures["products"]["kilim-hanbel-bouguemez"]["time_to_make_hours"]
+    )
+    assert provenance.custody_events.count() == 5
+
+
+def test_the_fixtures_are_checked_against_the_directory_in_the_database(db, fixtures):
+    # given: an empty directory
+
+    # when
+    with pytest.raises(ProvenanceFixtureError) as raised:
+        parse_provenance_fixtures(fixtures, directory_snapshot())
+
+    # then
+    assert raised.value.errors[0] == 'cooperatives.atlas-tapis: unknown cooperative "atlas-tapis"'
