@@ -127,3 +127,26 @@ def test_products_saleor_does_not_have_are_reported_and_skipped(
     assert json.loads(out.getvalue())["missing"] == 1
     assert err.getvalue() == "Skipped tajine-introuvable: no such product in Saleor.\n"
     assert ProductProvenance.objects.count() == 1
+
+
+def test_the_loaded_provenance_is_written_back_into_the_sandbox_as_bin_demo_does(
+    app_installed_in_sandbox, seeded_sandbox
+):
+    # given
+    load_directory_file(DIRECTORY)
+    api_url = seeded_sandbox.api_url
+    _load(api_url)
+
+    # when
+    first, second = StringIO(), StringIO()
+    call_command("sync_saleor", api_url, stdout=first)
+    call_command("sync_saleor", api_url, stdout=second)
+
+    # then
+    written = json.loads(first.getvalue())
+    assert sum(v for k, v in written.items() if k.startswith("products_")) == 30
+    assert json.loads(second.getvalue()) == {
+        "pages_unchanged": 13,
+        "pages_written": 0,
+        "products_unchanged": 30,
+    }
