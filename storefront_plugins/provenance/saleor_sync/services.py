@@ -287,3 +287,20 @@ def sync_product_provenance(
         updated_metadata_keys=tuple(item["key"] for item in metadata),
         skipped_artisans=tuple(skipped),
     )
+
+
+def product_ids_by_slug(
+    installation: Installation, slugs: list[str], *, client: SaleorClient | None = None
+) -> dict[str, str]:
+    """Saleor product id by slug; slugs Saleor does not know are left out."""
+    saleor = _client(installation, client)
+    found: dict[str, str] = {}
+    for start in range(0, len(slugs), MAX_PAGES_PER_QUERY):
+        chunk = slugs[start : start + MAX_PAGES_PER_QUERY]
+        data = saleor.execute(
+            provenance_documents.get("queries/products_by_slug"),
+            {"slugs": chunk, "first": len(chunk)},
+        )
+        for edge in (data.get("products") or {}).get("edges") or []:
+            found[edge["node"]["slug"]] = edge["node"]["id"]
+    return found
