@@ -1,4 +1,5 @@
 import json
+import threading
 import time
 from typing import Any
 
@@ -27,15 +28,36 @@ def answer(status=200, body=None):
     )
 
 
+@pytest.fixture(scope="module")
+def threaded_server():
+    """Handles requests concurrently, so a slow answer does not hold up the client's retry."""
+    from pytest_httpserver import HTTPServer
+
+    server = HTTPServer(threaded=True)
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def saleor(httpserver):
+def threaded_httpserver(threaded_server):
+    yield threaded_server
+    threaded_server.clear()
+
+
+@pytest.fixture
+def saleor(threaded_httpserver):
     """A Saleor that answers each request with the next queued response."""
+    httpserver = threaded_httpserver
     queued: list[Any] = []
     received = []
 
+    lock = threading.Lock()
+
     def serve(request):
-        received.append(request)
-        item = queued.pop(0)
+        with lock:
+            received.append(request)
+            item = queued.pop(0)
         return item if isinstance(item, Response) else item()
 
     httpserver.expect_request("/graphql/", method="POST").respond_with_handler(serve)
