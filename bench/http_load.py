@@ -47,10 +47,18 @@ def run_load(
 ) -> LoadResult:
     """Every response must be 200; the loop is bounded in time and in count."""
     latencies: list[float] = []
+    failures: list[BaseException] = []
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
     def worker() -> None:
+        try:
+            measure()
+        except Exception as error:  # reported by the caller's thread
+            with lock:
+                failures.append(error)
+
+    def measure() -> None:
         session = requests.Session()
         for _ in range(warmup):
             send(session)
@@ -71,6 +79,8 @@ def run_load(
     for thread in threads:
         thread.join()
     elapsed = time.monotonic() - started
+    if failures:
+        raise RuntimeError(f"{len(failures)} of {concurrency} load threads failed") from failures[0]
     return LoadResult(
         concurrency=concurrency,
         requests=len(latencies),

@@ -32,9 +32,12 @@ query Provenance($ids: [ID!]!) {
   productProvenances(saleorProductIds: $ids) {
     saleorProductId
     technique
-    cooperative { name slug region }
+    timeToMakeHours
+    madeOn
+    cooperative { name slug }
     contributions { share role artisan { name slug city } }
-    materials { material lotCode collector { name } }
+    materials { name lotCode collector { name } }
+    custodyEvents { __typename }
     certifications { scheme name level issuer validUntil }
     certificate { serial url status }
   }
