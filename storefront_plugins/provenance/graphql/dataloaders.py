@@ -63,9 +63,12 @@ class CertificationsByProvenanceIdLoader(DataLoader[int, list[Certification]]):
 
 
 class CertificateByIdLoader(DataLoader[str, Certificate | None]):
+    """A piece's certificate as listings show it: without the signed document and signature,
+    which only the verification reads (it loads the certificate itself)."""
+
     def batch_load(self, keys: Sequence[str]) -> list[Certificate | None]:
         certificates = {
             str(c.pk): c
-            for c in Certificate.objects.filter(pk__in=keys).select_related("superseded_by")
+            for c in Certificate.objects.filter(pk__in=keys).defer("document", "signature")
         }
         return [certificates.get(str(key)) for key in keys]
