@@ -15,10 +15,16 @@ mutation($id: ID!, $name: String!) { productUpdate(id: $id, input: {name: $name}
 """
 
 
-def wait_for_delivery(event: str, timeout: float = 60.0) -> WebhookDelivery:
+def wait_for_delivery(event: str, mentioning: str, timeout: float = 60.0) -> WebhookDelivery:
+    """The handled delivery of `event` whose body mentions `mentioning` (an id): the sandbox
+    is shared by the session, so deliveries of earlier tests' events may arrive too."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        delivery = WebhookDelivery.objects.filter(event=event).exclude(status="pending").first()
+        delivery = (
+            WebhookDelivery.objects.filter(event=event, body__contains=mentioning)
+            .exclude(status="pending")
+            .first()
+        )
         if delivery is not None:
             return delivery
         time.sleep(0.2)
@@ -38,7 +44,7 @@ def test_a_product_update_in_the_sandbox_is_handled_by_the_app(
     assert body["data"]["productUpdate"]["errors"] == []
 
     # then the App verified the delivery and its worker handled it
-    delivery = wait_for_delivery("PRODUCT_UPDATED")
+    delivery = wait_for_delivery("PRODUCT_UPDATED", mentioning="Tajine du potier")
     assert delivery.status == WebhookDelivery.Status.HANDLED
     payload = json.loads(delivery.body)
     assert payload["product"]["id"] == product["id"]
@@ -57,7 +63,7 @@ def test_a_purchase_through_checkout_reaches_the_app_as_order_fully_paid(
     assert order["chargeStatus"] == "FULL"
 
     # then ORDER_FULLY_PAID arrives at the App, verified, and is handled
-    delivery = wait_for_delivery("ORDER_FULLY_PAID")
+    delivery = wait_for_delivery("ORDER_FULLY_PAID", mentioning=order["id"])
     assert delivery.status == WebhookDelivery.Status.HANDLED
     payload = json.loads(delivery.body)
     assert payload["order"]["id"] == order["id"]
