@@ -67,12 +67,7 @@ class CheckoutMutation(SaleorMutation):
 
     error_type = CheckoutError
 
-    @classmethod
-    def mutate(cls, _root: Any, info: Any, **arguments: Any) -> Any:
-        payload = super().mutate(_root, info, **arguments)
-        if "checkout_errors" in cls._meta.fields:
-            payload.checkout_errors = payload.errors
-        return payload
+    legacy_errors_attribute = "checkout_errors"
 
     @classmethod
     def target_checkout(cls, arguments: dict[str, Any]) -> CheckoutModel:

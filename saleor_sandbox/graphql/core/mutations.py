@@ -43,8 +43,9 @@ class SaleorMutation(graphene.Mutation):
 
     @classmethod
     def with_errors(cls, errors: list[Any], **payload: Any) -> Any:
-        if cls.legacy_errors_attribute:
-            payload[cls.legacy_errors_attribute] = errors
+        legacy = cls.legacy_errors_attribute
+        if legacy and legacy in cls._meta.fields:
+            payload[legacy] = errors
         return cls(errors=errors, **payload)
 
     @classmethod

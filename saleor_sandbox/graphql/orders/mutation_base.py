@@ -1,8 +1,6 @@
 """What every order mutation shares: OrderError (Saleor's codes), MANAGE_ORDERS, the
 deprecated `orderErrors` copy, and the order looked up (and locked) by its global id."""
 
-from typing import Any
-
 import graphene
 
 from saleor_sandbox.errors import mutation_error
@@ -86,12 +84,7 @@ class OrderMutation(SaleorMutation):
 
     error_type = OrderError
     permissions = ("MANAGE_ORDERS",)
-
-    @classmethod
-    def mutate(cls, _root: Any, info: Any, **arguments: Any) -> Any:
-        payload = super().mutate(_root, info, **arguments)
-        payload.order_errors = payload.errors
-        return payload
+    legacy_errors_attribute = "order_errors"
 
 
 def order_errors_field() -> graphene.List:

@@ -1,8 +1,6 @@
 """Error types and the base of catalogue mutations (their deprecated `<x>Errors` field
 repeats `errors`, as in Saleor)."""
 
-from typing import Any, ClassVar
-
 import graphene
 
 from saleor_sandbox.graphql.catalogue.enums import (
@@ -67,10 +65,4 @@ class CatalogueMutation(SaleorMutation):
     class Meta:
         abstract = True
 
-    legacy_errors_field: ClassVar[str] = "product_errors"
-
-    @classmethod
-    def mutate(cls, _root: Any, info: Any, **arguments: Any) -> Any:
-        payload = super().mutate(_root, info, **arguments)
-        setattr(payload, cls.legacy_errors_field, payload.errors)
-        return payload
+    legacy_errors_attribute = "product_errors"

@@ -23,7 +23,7 @@ class PageCreate(CatalogueMutation):
 
     error_type = PageError
     permissions = ("MANAGE_PAGES",)
-    legacy_errors_field = "page_errors"
+    legacy_errors_attribute = "page_errors"
 
     @classmethod
     def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:
@@ -41,7 +41,7 @@ class PageUpdate(CatalogueMutation):
 
     error_type = PageError
     permissions = ("MANAGE_PAGES",)
-    legacy_errors_field = "page_errors"
+    legacy_errors_attribute = "page_errors"
 
     @classmethod
     def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:
@@ -59,7 +59,7 @@ class PageDelete(CatalogueMutation):
 
     error_type = PageError
     permissions = ("MANAGE_PAGES",)
-    legacy_errors_field = "page_errors"
+    legacy_errors_attribute = "page_errors"
 
     @classmethod
     def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:
@@ -77,7 +77,7 @@ class PageTypeCreate(CatalogueMutation):
 
     error_type = PageError
     permissions = ("MANAGE_PAGE_TYPES_AND_ATTRIBUTES",)
-    legacy_errors_field = "page_errors"
+    legacy_errors_attribute = "page_errors"
 
     @classmethod
     def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:

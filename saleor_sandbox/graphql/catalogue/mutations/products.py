@@ -88,7 +88,7 @@ class ProductChannelListingUpdate(CatalogueMutation):
 
     error_type = ProductChannelListingError
     permissions = ("MANAGE_PRODUCTS",)
-    legacy_errors_field = "product_channel_listing_errors"
+    legacy_errors_attribute = "product_channel_listing_errors"
 
     @classmethod
     def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:

@@ -32,7 +32,7 @@ class AttributeCreate(CatalogueMutation):
         input = AttributeCreateInput(required=True)
 
     error_type = AttributeError_
-    legacy_errors_field = "attribute_errors"
+    legacy_errors_attribute = "attribute_errors"
 
     @classmethod
     def check_permissions(cls, info: Any, **arguments: Any) -> None:
@@ -111,7 +111,7 @@ class CollectionCreate(CatalogueMutation):
 
     error_type = CollectionError
     permissions = ("MANAGE_PRODUCTS",)
-    legacy_errors_field = "collection_errors"
+    legacy_errors_attribute = "collection_errors"
 
     @classmethod
     def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:

@@ -93,7 +93,7 @@ class ProductVariantChannelListingUpdate(CatalogueMutation):
 
     error_type = ProductChannelListingError
     permissions = ("MANAGE_PRODUCTS",)
-    legacy_errors_field = "product_channel_listing_errors"
+    legacy_errors_attribute = "product_channel_listing_errors"
 
     @classmethod
     def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:
@@ -116,7 +116,7 @@ class ProductVariantStocksUpdate(CatalogueMutation):
 
     error_type = BulkStockError
     permissions = ("MANAGE_PRODUCTS",)
-    legacy_errors_field = "bulk_stock_errors"
+    legacy_errors_attribute = "bulk_stock_errors"
 
     @classmethod
     def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:
