@@ -23,6 +23,7 @@ import psycopg
 import requests
 
 from bench.http_load import graphql_sender, run_load
+from tests.app.e2e.sandbox_server import free_port
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CHANNEL = "souk-export"
@@ -86,14 +87,6 @@ def scratch_database(name: str) -> Iterator[str]:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -128,7 +121,7 @@ def main(seconds: float) -> None:
         scratch_database("souk_bench_sandbox") as sandbox_db,
         scratch_database("souk_bench_app") as app_db,
     ):
-        sandbox_port, app_port = _free_port(), _free_port()
+        sandbox_port, app_port = free_port(), free_port()
         sandbox_url, app_url = f"http://127.0.0.1:{sandbox_port}", f"http://127.0.0.1:{app_port}"
         sandbox_env = {
             **os.environ,
