@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "storefront_plugins.accounts",
     "storefront_plugins.artisans",
     "storefront_plugins.provenance",
+    "storefront_plugins.api",
 ]
 AUTH_USER_MODEL = "accounts.User"
 
@@ -77,6 +78,27 @@ CELERY_BROKER_URL, CELERY_BROKER_TRANSPORT_OPTIONS = broker_settings(REDIS_URL, 
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "souk")
 CELERY_TASK_ALWAYS_EAGER = False
 globals().update(CELERY_TASK_DEFAULTS)
+
+# Anonymous reads of public data are answered from a cache keyed by the public data version
+# (storefront_plugins.api.response_cache): Redis when REDIS_URL is set, shared by every
+# worker; otherwise each process's memory. 0 seconds turns it off.
+SOUK_PUBLIC_RESPONSE_CACHE_SECONDS = env_int("SOUK_PUBLIC_RESPONSE_CACHE_SECONDS", 60)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public_responses": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "souk:public-responses",
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "public-responses",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    ),
+}
 
 # The Saleor App.
 SALEOR_APP_ID = env_str("SALEOR_APP_ID", "souk")

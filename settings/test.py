@@ -14,5 +14,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Query counts in tests are those of executing; the response cache's own tests turn it on.
+SOUK_PUBLIC_RESPONSE_CACHE_SECONDS = 0
+# In memory, emptied before each test: a test database's versions start again at 1.
+CACHES["public_responses"] = {  # noqa: F405
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "public-responses",
+}
 # Retries are exercised in tests; they need not wait.
 SALEOR_RETRY_BACKOFF = 0.01

@@ -14,6 +14,7 @@ from storefront_plugins.accounts.authentication import (
     authenticate_request,
 )
 from storefront_plugins.accounts.models import User
+from storefront_plugins.api import response_cache
 from storefront_plugins.core.graphql.context import RequestContext
 
 
@@ -34,6 +35,42 @@ class SoukGraphQLView(GraphQLView):
             }
             return JsonResponse(body, status=401)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_response(
+        self, request: HttpRequest, data: dict[str, Any], show_graphiql: bool = False
+    ) -> tuple[str | None, int]:
+        """Anonymous public reads come from the response cache when it has them."""
+        slot = None
+        if not show_graphiql and not self.batch and not request.user.is_authenticated:
+            query, variables, operation_name, _id = self.get_graphql_params(request, data)
+            slot = response_cache.slot_for(
+                origin=f"{request.scheme}://{request.get_host()}",
+                query=query,
+                variables=variables,
+                operation_name=operation_name,
+            )
+        if slot is not None and (cached := slot.get()) is not None:
+            return cached, 200
+        result, status_code = super().get_response(request, data, show_graphiql)
+        executed = result is not None and status_code == 200
+        if slot is not None and executed and not getattr(request, "souk_execution_failed", True):
+            slot.store(result)
+        return result, status_code
+
+    def execute_graphql_request(
+        self,
+        request: HttpRequest,
+        data: dict[str, Any],
+        query: str | None,
+        variables: Any,
+        operation_name: str | None,
+        show_graphiql: bool = False,
+    ) -> Any:
+        result = super().execute_graphql_request(
+            request, data, query, variables, operation_name, show_graphiql
+        )
+        request.souk_execution_failed = result is None or bool(result.errors)  # type: ignore[attr-defined]
+        return result
 
     def get_context(self, request: HttpRequest) -> RequestContext:
         user = request.user

@@ -92,3 +92,10 @@ def celery_worker(
         worker.wait(timeout=20)
     except subprocess.TimeoutExpired:
         worker.kill()
+
+
+@pytest.fixture(autouse=True)
+def _empty_public_response_cache() -> None:
+    from django.core.cache import caches
+
+    caches["public_responses"].clear()
