@@ -121,8 +121,12 @@ def safi(db: None) -> Cooperative:
     cooperative = Cooperative.objects.get(slug="cooperative-safi")
     potters = list(Artisan.objects.filter(memberships__cooperative=cooperative).order_by("pk")[:2])
     provenance = ProductProvenance.objects.create(saleor_product_id=TAJINE, cooperative=cooperative)
-    Contribution.objects.create(provenance=provenance, artisan=potters[0], share=7000, role="thrown")
-    Contribution.objects.create(provenance=provenance, artisan=potters[1], share=3000, role="glazed")
+    Contribution.objects.create(
+        provenance=provenance, artisan=potters[0], share=7000, role="thrown"
+    )
+    Contribution.objects.create(
+        provenance=provenance, artisan=potters[1], share=3000, role="glazed"
+    )
     return cooperative
 
 

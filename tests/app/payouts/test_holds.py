@@ -51,7 +51,9 @@ def test_with_the_default_policy_funds_wait_for_fulfilment(safi, potters, settin
     # when
     fulfilled = order_payload(
         [TAJINE_LINE],
-        fulfillments=[{"id": "RjEx", "status": "FULFILLED", "created": "2026-11-22T09:00:00+00:00"}],
+        fulfillments=[
+            {"id": "RjEx", "status": "FULFILLED", "created": "2026-11-22T09:00:00+00:00"}
+        ],
     )
     services.record_order_fulfilled(API_URL, parse_order(fulfilled))
 
@@ -68,7 +70,9 @@ def test_fulfilment_seen_before_payment_still_starts_the_hold(safi, potters):
     # given
     fulfilled = order_payload(
         [TAJINE_LINE],
-        fulfillments=[{"id": "RjEx", "status": "FULFILLED", "created": "2026-11-22T09:00:00+00:00"}],
+        fulfillments=[
+            {"id": "RjEx", "status": "FULFILLED", "created": "2026-11-22T09:00:00+00:00"}
+        ],
     )
     services.record_order_fulfilled(API_URL, parse_order(fulfilled))
 

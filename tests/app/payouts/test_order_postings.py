@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from storefront_plugins.payouts import services
+from storefront_plugins.payouts.ledger import account_balances
 from storefront_plugins.payouts.models import LedgerTransaction, OrderPosting, SplitRule
 from storefront_plugins.payouts.payloads import parse_order
 from storefront_plugins.payouts.splits import PLATFORM, Party, PartyKind, UnknownCurrency
@@ -38,9 +39,10 @@ def refunded(payload: dict) -> None:
 
 
 def balances(party: Party) -> dict[str, int]:
-    (balance,) = services.party_balances(party) or [None]
-    if balance is None:
+    found = services.party_balances(party)
+    if not found:
         return {}
+    (balance,) = found
     return {
         k: v
         for k, v in vars(balance).items()
@@ -57,8 +59,6 @@ def artisan(a) -> Party:
 
 
 def clearing() -> int:
-    from storefront_plugins.payouts.ledger import account_balances
-
     return sum(b.balance for b in account_balances([PLATFORM]) if b.kind == "clearing")
 
 
@@ -95,7 +95,9 @@ def test_the_same_delivery_twice_posts_once(safi, potters):
 
 def test_a_category_rule_overrides_the_cooperatives_commission_and_fee(safi, potters):
     # given
-    SplitRule.objects.create(cooperative_id=safi.pk, category_slug="ceramique", commission_bp=2000, platform_fee_bp=0)
+    SplitRule.objects.create(
+        cooperative_id=safi.pk, category_slug="ceramique", commission_bp=2000, platform_fee_bp=0
+    )
 
     # when
     paid(order_payload([TAJINE_LINE], shipping=("0", "0")))
@@ -174,12 +176,8 @@ def test_a_granted_refund_of_a_line_reverses_that_lines_parts(safi, potters):
 def test_duplicate_and_stale_refund_events_post_once(safi, potters):
     # given
     paid(order_payload([TAJINE_LINE]))
-    half = order_payload(
-        [TAJINE_LINE], refunded="75.00", updated_at="2026-11-21T10:00:00+00:00"
-    )
-    full = order_payload(
-        [TAJINE_LINE], refunded="150.00", updated_at="2026-11-22T10:00:00+00:00"
-    )
+    half = order_payload([TAJINE_LINE], refunded="75.00", updated_at="2026-11-21T10:00:00+00:00")
+    full = order_payload([TAJINE_LINE], refunded="150.00", updated_at="2026-11-22T10:00:00+00:00")
 
     # when Saleor's deliveries arrive twice and out of order
     refunded(full)

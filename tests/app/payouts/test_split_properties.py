@@ -41,7 +41,9 @@ CATEGORIES = ["ceramics", "rugs", "leather"]
 @st.composite
 def shares(draw):
     count = draw(st.integers(1, 4))
-    cuts = sorted(draw(st.sets(st.integers(1, FULL_SHARE - 1), min_size=count - 1, max_size=count - 1)))
+    cuts = sorted(
+        draw(st.sets(st.integers(1, FULL_SHARE - 1), min_size=count - 1, max_size=count - 1))
+    )
     bounds = [0, *cuts, FULL_SHARE]
     artisans = draw(st.lists(st.integers(1, 50), min_size=count, max_size=count, unique=True))
     return tuple(Share(a, bounds[i + 1] - bounds[i]) for i, a in enumerate(artisans))
@@ -76,10 +78,14 @@ def amounts(draw, maximum=10_000_000):
 @st.composite
 def lines(draw):
     gross, tax = draw(amounts())
-    attribution = draw(
-        st.none() | st.builds(Attribution, st.sampled_from(COOPERATIVES), shares())
+    attribution = draw(st.none() | st.builds(Attribution, st.sampled_from(COOPERATIVES), shares()))
+    return (
+        gross,
+        tax,
+        draw(st.integers(1, 5)),
+        draw(st.none() | st.sampled_from(CATEGORIES)),
+        attribution,
     )
-    return gross, tax, draw(st.integers(1, 5)), draw(st.none() | st.sampled_from(CATEGORIES)), attribution
 
 
 @st.composite
@@ -145,7 +151,13 @@ def test_tax_commission_fee_and_shares_are_respected_within_one_minor_unit(order
         assert parts.get((cooperative, Role.TAX), 0) == line.tax
         net = line.gross - line.tax
         rule = rules.for_cooperative(cooperative_id, line.category_slug)
-        assert abs(parts.get((PLATFORM, Role.PLATFORM_FEE), 0) - Fraction(net * rule.platform_fee_bp, FULL_SHARE)) < 1
+        assert (
+            abs(
+                parts.get((PLATFORM, Role.PLATFORM_FEE), 0)
+                - Fraction(net * rule.platform_fee_bp, FULL_SHARE)
+            )
+            < 1
+        )
         makers = FULL_SHARE - rule.commission_bp - rule.platform_fee_bp
         if attribution is not None:
             for share in attribution.shares:
@@ -173,13 +185,23 @@ def refund_sequences(draw, split: Split):
         if kind == "ungranted":
             refunded += amount
         else:
-            chosen = draw(st.lists(st.sampled_from(line_components), max_size=3, unique_by=lambda c: c.key)) if kind == "lines" else []
+            chosen = (
+                draw(
+                    st.lists(
+                        st.sampled_from(line_components), max_size=3, unique_by=lambda c: c.key
+                    )
+                )
+                if kind == "lines"
+                else []
+            )
             granted.append(
                 GrantedRefund(
                     id=f"granted-{step}",
                     amount=amount,
                     status=status,
-                    lines=tuple(GrantedLine(c.key, draw(st.integers(1, c.quantity))) for c in chosen),
+                    lines=tuple(
+                        GrantedLine(c.key, draw(st.integers(1, c.quantity))) for c in chosen
+                    ),
                     shipping=kind == "lines" and draw(st.booleans()),
                 )
             )
@@ -216,7 +238,14 @@ def test_posting_differences_in_any_delivery_order_with_duplicates_ends_at_the_l
     # and post the difference between its target and what was already reversed
     split = split_order(order, rules)
     states = data.draw(refund_sequences(split))
-    deliveries = data.draw(st.permutations([*range(len(states)), *data.draw(st.lists(st.sampled_from(range(len(states))), max_size=4))]))
+    deliveries = data.draw(
+        st.permutations(
+            [
+                *range(len(states)),
+                *data.draw(st.lists(st.sampled_from(range(len(states))), max_size=4)),
+            ]
+        )
+    )
     reversed_so_far: dict = {}
     last_applied = -1
     # when
