@@ -14,6 +14,8 @@
 - `record_order_fulfilled(saleor_api_url, order, fulfilled_at)`: ORDER_FULFILLED, starts a
   hold counted from fulfilment.
 - `release_held_funds(now)`: orders whose hold ended: HELD -> PAYABLE, once per order.
+- `posted_split(saleor_api_url, saleor_order_id)`: the `splits.Split` decided at payment
+  (per line and shipping, per party and role), for statements.
 - `party_balances(party)`, `artisan_balances(id)`, `cooperative_balances(id)`:
   `PartyBalance` per currency, one query.
 
@@ -251,6 +253,17 @@ def _split_from_detail(detail: dict[str, object]) -> Split:
     )
 
 
+def posted_split(saleor_api_url: str, saleor_order_id: str) -> Split | None:
+    """The split as it was decided when the order was paid (None before that)."""
+    posting = OrderPosting.objects.filter(
+        saleor_api_url=saleor_api_url,
+        saleor_order_id=saleor_order_id,
+        event_kind=OrderPosting.EventKind.PAID,
+        key=SPLIT_KEY,
+    ).first()
+    return _split_from_detail(posting.detail) if posting is not None else None
+
+
 def part_account(party: Party, role: Role, released: bool) -> AccountKind:
     """Where a part of a sale is credited: tax to TAX, the platform's to its revenue,
     everyone else's to HELD until the order's hold ends, then PAYABLE."""
@@ -382,13 +395,9 @@ def post_order_refund(
     duplicate = OrderPosting.objects.filter(**posting_filter).first()
     if duplicate is not None:
         return PostingResult(row.pk, duplicate.transaction_id, "duplicate", ())
-    split_posting = OrderPosting.objects.get(
-        saleor_api_url=saleor_api_url,
-        saleor_order_id=order.id,
-        event_kind=OrderPosting.EventKind.PAID,
-        key=SPLIT_KEY,
-    )
-    target = allocate_refund(_split_from_detail(split_posting.detail), order.refund_state)
+    split = posted_split(saleor_api_url, order.id)
+    assert split is not None  # posted above
+    target = allocate_refund(split, order.refund_state)
     reversed_so_far: dict[tuple[Party, Role], int] = defaultdict(int)
     for (party, role, _kind), total in ledger.order_part_totals(
         row, [TransactionKind.REFUND]

@@ -116,3 +116,27 @@ def test_the_beat_task_releases_due_orders(safi, potters):
     # then
     assert released == 1
     assert potter_balance(potters) == (0, 5810)
+
+
+def test_refunds_before_and_after_the_release_add_up(safi, potters):
+    # given
+    PayoutPolicy.objects.create(cooperative_id=safi.pk, hold_days=1, hold_starts=HoldStart.PAYMENT)
+    services.post_order_split(API_URL, parse_order(order_payload([TAJINE_LINE])), paid_at=PAID_AT)
+    services.post_order_refund(
+        API_URL,
+        parse_order(
+            order_payload([TAJINE_LINE], refunded="30.00", updated_at="2026-11-20T12:00:00+00:00")
+        ),
+    )
+
+    # when released, then refunded again (cumulatively 60.00 of 150.00)
+    services.release_held_funds(now=PAID_AT + timedelta(days=1))
+    services.post_order_refund(
+        API_URL,
+        parse_order(
+            order_payload([TAJINE_LINE], refunded="60.00", updated_at="2026-11-22T12:00:00+00:00")
+        ),
+    )
+
+    # then 40 % of the potter's 58.10 reversed: 11.62 before the release, 11.62 after
+    assert potter_balance(potters) == (0, 5810 - 1162 - 1162)
