@@ -3,6 +3,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.db import transaction
 
 from storefront_plugins.artisans.loading import load_directory_file
 from storefront_plugins.artisans.models import Artisan, Cooperative
@@ -120,13 +121,16 @@ def safi(db: None) -> Cooperative:
     load_directory_file(DIRECTORY)
     cooperative = Cooperative.objects.get(slug="cooperative-safi")
     potters = list(Artisan.objects.filter(memberships__cooperative=cooperative).order_by("pk")[:2])
-    provenance = ProductProvenance.objects.create(saleor_product_id=TAJINE, cooperative=cooperative)
-    Contribution.objects.create(
-        provenance=provenance, artisan=potters[0], share=7000, role="thrown"
-    )
-    Contribution.objects.create(
-        provenance=provenance, artisan=potters[1], share=3000, role="glazed"
-    )
+    with transaction.atomic():  # the shares' sum is checked at commit
+        provenance = ProductProvenance.objects.create(
+            saleor_product_id=TAJINE, cooperative=cooperative
+        )
+        Contribution.objects.create(
+            provenance=provenance, artisan=potters[0], share=7000, role="thrown"
+        )
+        Contribution.objects.create(
+            provenance=provenance, artisan=potters[1], share=3000, role="glazed"
+        )
     return cooperative
 
 

@@ -29,6 +29,7 @@ from storefront_plugins.payouts.splits import (
     SplitRules,
     UnknownCurrency,
     allocate_refund,
+    from_minor,
     largest_remainder,
     split_order,
     to_minor,
@@ -166,6 +167,15 @@ def test_tax_commission_fee_and_shares_are_respected_within_one_minor_unit(order
                 assert abs(got - exact) < 1
     shipping = components[SHIPPING]
     assert shipping.gross == order.shipping_gross
+
+
+@given(st.sampled_from(sorted(CURRENCY_EXPONENTS)), st.integers(-(10**15), 10**15))
+def test_minor_units_round_trip_for_currencies_with_0_2_and_3_decimals(currency, amount):
+    assert to_minor(from_minor(amount, currency), currency) == amount
+
+
+def test_minor_units_follow_each_currencys_exponent():
+    assert [to_minor("12.345", c) for c in ("MAD", "JPY", "KWD")] == [1235, 12, 12345]
 
 
 def test_an_unknown_currency_is_refused():
