@@ -80,8 +80,10 @@ class LedgerOrder(models.Model):
     fulfilled_at = models.DateTimeField(null=True, blank=True)
     hold_until = models.DateTimeField(null=True, blank=True)
     released_at = models.DateTimeField(null=True, blank=True)
-    # Saleor's `updatedAt` of the last refund state applied: older snapshots are ignored.
+    # The last refund state applied: Saleor's `updatedAt` and `totalRefunded` (minor units).
+    # A state older by either is ignored (refunds only grow).
     refund_state_at = models.DateTimeField(null=True, blank=True)
+    refunded_total_applied = models.BigIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

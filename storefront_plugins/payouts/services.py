@@ -383,7 +383,10 @@ def post_order_refund(
             return PostingResult(row.pk, None, "unpaid", ())
         # The refund arrived before ORDER_FULLY_PAID (or that one was lost): split first.
         _post_split(row, saleor_api_url, order, seen_at or timezone.now())
-    if order.updated_at and row.refund_state_at and order.updated_at < row.refund_state_at:
+    older = bool(
+        order.updated_at and row.refund_state_at and order.updated_at < row.refund_state_at
+    )
+    if older or order.refund_state.refunded_total < row.refunded_total_applied:
         return PostingResult(row.pk, None, "stale", ())
     key = refund_state_key(order.refund_state)
     posting_filter = {
@@ -424,9 +427,9 @@ def post_order_refund(
             description=f"Order {order.number or order.id} refunds",
         )
     OrderPosting.objects.create(**posting_filter, transaction=posted)
-    if order.updated_at:
-        row.refund_state_at = order.updated_at
-        row.save(update_fields=["refund_state_at"])
+    row.refund_state_at = order.updated_at or row.refund_state_at
+    row.refunded_total_applied = order.refund_state.refunded_total
+    row.save(update_fields=["refund_state_at", "refunded_total_applied"])
     return PostingResult(
         row.pk, posted.pk if posted else None, "posted" if posted else "unchanged", changes
     )

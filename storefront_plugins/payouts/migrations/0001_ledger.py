@@ -97,6 +97,7 @@ class Migration(migrations.Migration):
                 ('hold_until', models.DateTimeField(blank=True, null=True)),
                 ('released_at', models.DateTimeField(blank=True, null=True)),
                 ('refund_state_at', models.DateTimeField(blank=True, null=True)),
+                ('refunded_total_applied', models.BigIntegerField(default=0)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={

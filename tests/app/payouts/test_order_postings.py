@@ -200,6 +200,22 @@ def test_duplicate_and_stale_refund_events_post_once(safi, potters):
     assert balances(coop(safi)) == {}
 
 
+def test_an_older_state_with_the_same_update_time_does_not_undo_a_larger_refund(safi, potters):
+    # given Saleor states that carry the same `updatedAt`
+    paid(order_payload([TAJINE_LINE]))
+    full = order_payload([TAJINE_LINE], refunded="150.00", updated_at="2026-11-21T10:00:00+00:00")
+    half = order_payload([TAJINE_LINE], refunded="75.00", updated_at="2026-11-21T10:00:00+00:00")
+
+    # when
+    refunded(full)
+    refunded(half)
+    refunded(full)
+
+    # then
+    assert clearing() == 0
+    assert LedgerTransaction.objects.filter(kind="refund").count() == 1
+
+
 def test_partial_refunds_in_any_order_end_in_the_same_ledger(safi, potters):
     # given
     paid(order_payload([TAJINE_LINE]))
