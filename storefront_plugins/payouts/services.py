@@ -7,10 +7,10 @@
 - `post_order_refund(saleor_api_url, order)`: ORDER_REFUNDED / ORDER_FULLY_REFUNDED.
   Reconciles Saleor's cumulative refund state with what was already reversed and posts only
   the difference (`splits.allocate_refund`), keyed by a digest of that state; a payload older
-  than the last applied (`updatedAt`) is ignored; a refund seen before the payment posts the
-  split first. Duplicates, reordering and partial refunds in any sequence end in the same
-  ledger. A part already released is reversed from PAYABLE (it may go negative: the debt is
-  netted from later payouts), otherwise from HELD.
+  than the last applied (`updatedAt`, or a smaller `totalRefunded`) is ignored; a refund
+  seen before the payment posts the split first. Duplicates, reordering and partial refunds
+  in any sequence end in the same ledger. A part already released is reversed from PAYABLE
+  (it may go negative: the debt is netted from later payouts), otherwise from HELD.
 - `record_order_fulfilled(saleor_api_url, order, fulfilled_at)`: ORDER_FULFILLED, starts a
   hold counted from fulfilment.
 - `release_held_funds(now)`: orders whose hold ended: HELD -> PAYABLE, once per order.
@@ -19,26 +19,24 @@
 - `party_balances(party)`, `artisan_balances(id)`, `cooperative_balances(id)`:
   `PartyBalance` per currency, one query.
 
-Who made what comes from `provenance.services.makers_of_products` and the cooperatives'
-commission from `artisans.services.cooperative_payout_terms` (a fixed number of queries per
-order). A line with no provenance is split with the rules of the channel's cooperative and
-its makers' part is credited to that cooperative's UNATTRIBUTED role (in its HELD account),
-for a manager to allocate later with an adjustment; with no cooperative for the channel
-either, it goes to the platform's.
+The split's inputs are read in `rules.py`: who made what comes from
+`provenance.services.makers_of_products` and the cooperatives' commission from
+`artisans.services.cooperative_payout_terms` (a fixed number of queries per order). A line
+with no provenance is split with the rules of the channel's cooperative and its makers' part
+is credited to that cooperative's UNATTRIBUTED role (in its HELD account), for a manager to
+allocate later with an adjustment; with no cooperative for the channel either, it goes to
+the platform's.
 """
 
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from storefront_plugins.artisans.services import cooperative_payout_terms
 from storefront_plugins.payouts import ledger
 from storefront_plugins.payouts.ledger import EntryLine
 from storefront_plugins.payouts.models import (
@@ -46,33 +44,26 @@ from storefront_plugins.payouts.models import (
     HoldStart,
     LedgerOrder,
     OrderPosting,
-    PayoutPolicy,
-    SplitRule,
     TransactionKind,
 )
 from storefront_plugins.payouts.payloads import SaleorOrder
+from storefront_plugins.payouts.rules import (
+    decide_split,
+    policy_for,
+    split_detail,
+    split_from_detail,
+)
 from storefront_plugins.payouts.splits import (
     PLATFORM,
-    Attribution,
-    Component,
-    CooperativeRules,
-    LineToSplit,
-    OrderToSplit,
     Party,
     PartyKind,
     Posting,
     RefundState,
     Role,
-    Rule,
-    Share,
-    ShippingTo,
     Split,
-    SplitRules,
     allocate_refund,
     postings_of,
-    split_order,
 )
-from storefront_plugins.provenance.services import makers_of_products
 
 SPLIT_KEY = "split"
 RELEASE_KEY = "release"
@@ -106,153 +97,6 @@ class PartyBalance:
     revenue: int
 
 
-@dataclass(frozen=True)
-class Policy:
-    hold_days: int
-    hold_starts: HoldStart
-    shipping_to: ShippingTo
-
-
-# Rules and policies
-
-
-def policy_for(cooperative_id: int | None) -> Policy:
-    row = (
-        PayoutPolicy.objects.filter(cooperative_id=cooperative_id).first()
-        if cooperative_id
-        else None
-    )
-    if row is None:
-        return Policy(
-            settings.SOUK_PAYOUT_HOLD_DAYS,
-            HoldStart(settings.SOUK_PAYOUT_HOLD_STARTS),
-            ShippingTo.COOPERATIVE,
-        )
-    return Policy(row.hold_days, HoldStart(row.hold_starts), ShippingTo(row.shipping_to))
-
-
-def split_rules_for(
-    cooperative_ids: Iterable[int], channel_slug: str
-) -> tuple[SplitRules, int | None]:
-    """The rules of these cooperatives and of the channel's cooperative (three queries),
-    and the channel's cooperative id."""
-    terms = cooperative_payout_terms(ids=cooperative_ids, channel_slugs=[channel_slug])
-    channel_cooperative = next(
-        (t.id for t in terms if channel_slug and t.saleor_channel_slug == channel_slug), None
-    )
-    ids = [t.id for t in terms]
-    rules: dict[int, list[SplitRule]] = defaultdict(list)
-    for rule in SplitRule.objects.filter(cooperative_id__in=ids):
-        rules[rule.cooperative_id].append(rule)
-    shipping = dict(
-        PayoutPolicy.objects.filter(cooperative_id__in=ids).values_list(
-            "cooperative_id", "shipping_to"
-        )
-    )
-    fee = settings.SOUK_PLATFORM_FEE_BP
-    cooperatives = {}
-    for term in terms:
-
-        def rule_of(row: SplitRule | None, commission_bp: int = term.commission_bp) -> Rule:
-            return Rule(
-                commission_bp=row.commission_bp
-                if row and row.commission_bp is not None
-                else commission_bp,
-                platform_fee_bp=row.platform_fee_bp
-                if row and row.platform_fee_bp is not None
-                else fee,
-            )
-
-        default_row = next((r for r in rules[term.id] if not r.category_slug), None)
-        cooperatives[term.id] = CooperativeRules(
-            default=rule_of(default_row),
-            by_category={r.category_slug: rule_of(r) for r in rules[term.id] if r.category_slug},
-            shipping_to=ShippingTo(shipping.get(term.id, ShippingTo.COOPERATIVE.value)),
-        )
-    return SplitRules(cooperatives, fallback=Rule(0, fee)), channel_cooperative
-
-
-# The split
-
-
-def _attributions(order: SaleorOrder) -> dict[str, Attribution]:
-    """Per line id: the variant's provenance, else the product's (two queries)."""
-    product_ids = [line.product_id for line in order.lines if line.product_id]
-    makers = {
-        (m.saleor_product_id, m.saleor_variant_id): m for m in makers_of_products(product_ids)
-    }
-    attributions = {}
-    for line in order.lines:
-        found = makers.get((line.product_id or "", line.variant_id or "")) or makers.get(
-            (line.product_id or "", "")
-        )
-        if found is not None:
-            attributions[line.id] = Attribution(
-                found.cooperative_id, tuple(Share(a, s) for a, s in found.shares)
-            )
-    return attributions
-
-
-def decide_split(order: SaleorOrder) -> tuple[Split, int | None]:
-    attributions = _attributions(order)
-    rules, channel_cooperative = split_rules_for(
-        {a.cooperative_id for a in attributions.values()}, order.channel_slug
-    )
-    to_split = OrderToSplit(
-        currency=order.currency,
-        total_gross=order.total_gross,
-        lines=tuple(
-            LineToSplit(
-                line_id=line.id,
-                quantity=line.quantity,
-                gross=line.gross,
-                tax=line.tax,
-                category_slug=line.category_slug,
-                attribution=attributions.get(line.id),
-            )
-            for line in order.lines
-        ),
-        shipping_gross=order.shipping_gross,
-        shipping_tax=order.shipping_tax,
-        channel_cooperative_id=channel_cooperative,
-    )
-    return split_order(to_split, rules), channel_cooperative
-
-
-def _split_detail(split: Split) -> dict[str, object]:
-    return {
-        "currency": split.currency,
-        "total": split.total,
-        "components": [
-            {
-                "key": c.key,
-                "gross": c.gross,
-                "quantity": c.quantity,
-                "parts": [[p.kind.value, p.id, r.value, a] for (p, r), a in c.parts.items()],
-            }
-            for c in split.components
-        ],
-    }
-
-
-def _split_from_detail(detail: dict[str, object]) -> Split:
-    components = detail["components"]
-    assert isinstance(components, list)
-    return Split(
-        currency=str(detail["currency"]),
-        total=int(str(detail["total"])),
-        components=tuple(
-            Component(
-                key=c["key"],
-                gross=c["gross"],
-                quantity=c["quantity"],
-                parts={(Party(PartyKind(k), i), Role(r)): a for k, i, r, a in c["parts"]},
-            )
-            for c in components
-        ),
-    )
-
-
 def posted_split(saleor_api_url: str, saleor_order_id: str) -> Split | None:
     """The split as it was decided when the order was paid (None before that)."""
     posting = OrderPosting.objects.filter(
@@ -261,7 +105,7 @@ def posted_split(saleor_api_url: str, saleor_order_id: str) -> Split | None:
         event_kind=OrderPosting.EventKind.PAID,
         key=SPLIT_KEY,
     ).first()
-    return _split_from_detail(posting.detail) if posting is not None else None
+    return split_from_detail(posting.detail) if posting is not None else None
 
 
 def part_account(party: Party, role: Role, released: bool) -> AccountKind:
@@ -332,7 +176,7 @@ def _post_split(
         event_kind=OrderPosting.EventKind.PAID,
         key=SPLIT_KEY,
         transaction=posted,
-        detail=_split_detail(split),
+        detail=split_detail(split),
     )
     row.cooperative_id = channel_cooperative
     row.paid_at = row.paid_at or paid_at
