@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "storefront_plugins.accounts",
     "storefront_plugins.artisans",
     "storefront_plugins.provenance",
+    "storefront_plugins.payouts",
     "storefront_plugins.api",
 ]
 AUTH_USER_MODEL = "accounts.User"
@@ -116,6 +117,13 @@ SALEOR_JWKS_REFETCH_INTERVAL = env_int("SALEOR_JWKS_REFETCH_INTERVAL", 60)
 SOUK_ACCESS_TOKEN_TTL = env_int("SOUK_ACCESS_TOKEN_TTL", 15 * 60)
 SOUK_REFRESH_TOKEN_TTL = env_int("SOUK_REFRESH_TOKEN_TTL", 30 * 24 * 3600)
 
+# Payouts (storefront_plugins.payouts): the platform's fee where a cooperative's rule sets
+# none (basis points of each line's net), and the hold before funds become payable where a
+# cooperative has no policy ("payment" or "fulfilment", plus so many days).
+SOUK_PLATFORM_FEE_BP = env_int("SOUK_PLATFORM_FEE_BP", 500)
+SOUK_PAYOUT_HOLD_DAYS = env_int("SOUK_PAYOUT_HOLD_DAYS", 14)
+SOUK_PAYOUT_HOLD_STARTS = env_str("SOUK_PAYOUT_HOLD_STARTS", "fulfilment")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -129,5 +137,9 @@ CELERY_BEAT_SCHEDULE = {
     "requeue-stale-webhook-deliveries": {
         "task": "storefront_plugins.saleor_app.tasks.requeue_stale_webhook_deliveries",
         "schedule": 300.0,
+    },
+    "release-held-payout-funds": {
+        "task": "storefront_plugins.payouts.tasks.release_held_funds",
+        "schedule": 900.0,
     },
 }

@@ -69,6 +69,39 @@ class MembershipResult:
 # Viewers and what they see
 
 
+@dataclass(frozen=True)
+class CooperativePayoutTerms:
+    """What payouts need of a cooperative: its Saleor channel and its commission."""
+
+    id: int
+    slug: str
+    name: str
+    saleor_channel_slug: str
+    commission_bp: int  # basis points (the directory keeps a percent with two decimals)
+
+
+def cooperative_payout_terms(
+    *, ids: Iterable[int] = (), channel_slugs: Iterable[str] = ()
+) -> list[CooperativePayoutTerms]:
+    """One query: the cooperatives with these ids or these Saleor channel slugs."""
+    ids, channel_slugs = list(ids), [slug for slug in channel_slugs if slug]
+    if not ids and not channel_slugs:
+        return []
+    rows = Cooperative.objects.filter(
+        Q(pk__in=ids) | Q(saleor_channel_slug__in=channel_slugs)
+    ).values_list("pk", "slug", "name", "saleor_channel_slug", "commission_rate")
+    return [
+        CooperativePayoutTerms(
+            id=pk,
+            slug=slug,
+            name=name,
+            saleor_channel_slug=channel,
+            commission_bp=int(rate * 100),
+        )
+        for pk, slug, name, channel, rate in rows
+    ]
+
+
 def viewer_for(user: AbstractBaseUser | AnonymousUser | None) -> Viewer:
     """One query for a signed-in user (their artisan profile and memberships), none otherwise."""
     if user is None or not user.is_authenticated:

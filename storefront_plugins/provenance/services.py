@@ -160,6 +160,44 @@ class ProvenanceSummary:
     certificate_url: str | None
 
 
+@dataclass(frozen=True)
+class PieceMakers:
+    """Who made a Saleor product (or one variant) for payouts: the cooperative and each
+    artisan's share in basis points (summing to 10000). Published or not."""
+
+    saleor_product_id: str
+    saleor_variant_id: str  # "" for the product as a whole
+    cooperative_id: int
+    shares: tuple[tuple[int, int], ...]  # (artisan id, basis points), largest share first
+
+
+def makers_of_products(saleor_product_ids: Sequence[str]) -> list[PieceMakers]:
+    """Two queries whatever the number of products: the provenance of these products and
+    their variants, with the artisans' shares."""
+    rows = list(
+        ProductProvenance.objects.filter(
+            saleor_product_id__in=list(dict.fromkeys(saleor_product_ids))
+        ).values_list("pk", "saleor_product_id", "saleor_variant_id", "cooperative_id")
+    )
+    if not rows:
+        return []
+    shares: dict[int, list[tuple[int, int]]] = {pk: [] for pk, *_ in rows}
+    for provenance_id, artisan_id, share in Contribution.objects.filter(
+        provenance_id__in=list(shares)
+    ).values_list("provenance_id", "artisan_id", "share"):
+        shares[provenance_id].append((artisan_id, share))
+    return [
+        PieceMakers(
+            saleor_product_id=product_id,
+            saleor_variant_id=variant_id,
+            cooperative_id=cooperative_id,
+            shares=tuple(sorted(shares[pk], key=lambda s: (-s[1], s[0]))),
+        )
+        for pk, product_id, variant_id, cooperative_id in rows
+        if shares[pk]
+    ]
+
+
 # Reads
 
 

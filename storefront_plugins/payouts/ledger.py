@@ -1,0 +1,216 @@
+"""Posting to the ledger and reading balances. The only code that writes entries.
+
+API for the payout runs, rails and statements built on top:
+
+- `post(kind, currency, lines, order=None, description="")` posts one balanced transaction
+  of `EntryLine`s (zero lines dropped; raises `UnbalancedTransaction` before writing if the
+  lines do not sum to zero; the database refuses it too).
+- `start_payout(party, currency, amount)`: PAYABLE -> PAYOUTS_IN_TRANSIT;
+  `settle_payout(...)`: PAYOUTS_IN_TRANSIT -> CLEARING (the money left the platform);
+  `fail_payout(...)`: PAYOUTS_IN_TRANSIT -> PAYABLE (a rail refused it). A PAYABLE balance
+  may be negative (a refund after a payout): the next payout nets it.
+- `account_balances(parties, currency=None)`: every account of these parties with its
+  balance, one annotated query (`AccountBalance`, credit > 0 = owed to the party).
+- `order_part_totals(order, transaction_kinds)`: per (party, role, account kind) what an
+  order's transactions of these kinds posted, one query.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db.models import Q, Sum
+from django.db.models.functions import Coalesce
+
+from storefront_plugins.payouts.models import (
+    AccountKind,
+    LedgerAccount,
+    LedgerEntry,
+    LedgerOrder,
+    LedgerTransaction,
+    TransactionKind,
+)
+from storefront_plugins.payouts.splits import PLATFORM, Party, PartyKind, Role
+
+
+class UnbalancedTransaction(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class EntryLine:
+    party: Party
+    kind: AccountKind
+    amount: int  # credit > 0
+    role: Role | None = None
+
+
+@dataclass(frozen=True)
+class AccountBalance:
+    account_id: int
+    party: Party
+    currency: str
+    kind: AccountKind
+    balance: int
+
+
+AccountKey = tuple[Party, AccountKind]
+
+
+def accounts_for(currency: str, keys: Iterable[AccountKey]) -> dict[AccountKey, LedgerAccount]:
+    """The accounts, created when missing (two queries)."""
+    wanted = set(keys)
+    LedgerAccount.objects.bulk_create(
+        [
+            LedgerAccount(party_kind=p.kind, party_id=p.id, currency=currency, kind=k)
+            for p, k in wanted
+        ],
+        ignore_conflicts=True,
+    )
+    condition = Q(pk__in=[])
+    for party, kind in wanted:
+        condition |= Q(party_kind=party.kind, party_id=party.id, kind=kind)
+    return {
+        (Party(PartyKind(a.party_kind), a.party_id), AccountKind(a.kind)): a
+        for a in LedgerAccount.objects.filter(condition, currency=currency)
+    }
+
+
+def post(
+    kind: TransactionKind,
+    currency: str,
+    lines: Sequence[EntryLine],
+    order: LedgerOrder | None = None,
+    description: str = "",
+) -> LedgerTransaction:
+    lines = [line for line in lines if line.amount != 0]
+    if sum(line.amount for line in lines) != 0:
+        raise UnbalancedTransaction(f"The entries of this {kind} do not sum to zero.")
+    if not lines:
+        raise UnbalancedTransaction("A transaction needs entries.")
+    accounts = accounts_for(currency, [(line.party, line.kind) for line in lines])
+    transaction = LedgerTransaction.objects.create(
+        kind=kind, order=order, description=description[:255]
+    )
+    LedgerEntry.objects.bulk_create(
+        [
+            LedgerEntry(
+                transaction=transaction,
+                account=accounts[(line.party, line.kind)],
+                amount=line.amount,
+                role=line.role.value if line.role else "",
+            )
+            for line in lines
+        ]
+    )
+    return transaction
+
+
+def _move(
+    kind: TransactionKind,
+    party: Party,
+    currency: str,
+    amount: int,
+    source: tuple[Party, AccountKind],
+    target: tuple[Party, AccountKind],
+    description: str,
+) -> LedgerTransaction:
+    if amount <= 0:
+        raise ValueError("A payout moves a positive amount.")
+    return post(
+        kind,
+        currency,
+        [
+            EntryLine(source[0], source[1], -amount),
+            EntryLine(target[0], target[1], amount),
+        ],
+        description=description,
+    )
+
+
+def start_payout(
+    party: Party, currency: str, amount: int, description: str = ""
+) -> LedgerTransaction:
+    return _move(
+        TransactionKind.PAYOUT,
+        party,
+        currency,
+        amount,
+        (party, AccountKind.PAYABLE),
+        (party, AccountKind.PAYOUTS_IN_TRANSIT),
+        description,
+    )
+
+
+def settle_payout(
+    party: Party, currency: str, amount: int, description: str = ""
+) -> LedgerTransaction:
+    return _move(
+        TransactionKind.PAYOUT,
+        party,
+        currency,
+        amount,
+        (party, AccountKind.PAYOUTS_IN_TRANSIT),
+        (PLATFORM, AccountKind.CLEARING),
+        description,
+    )
+
+
+def fail_payout(
+    party: Party, currency: str, amount: int, description: str = ""
+) -> LedgerTransaction:
+    return _move(
+        TransactionKind.PAYOUT,
+        party,
+        currency,
+        amount,
+        (party, AccountKind.PAYOUTS_IN_TRANSIT),
+        (party, AccountKind.PAYABLE),
+        description,
+    )
+
+
+def account_balances(parties: Sequence[Party], currency: str | None = None) -> list[AccountBalance]:
+    """One query: the parties' accounts with their balances (sum of their entries)."""
+    condition = Q(pk__in=[])
+    for party in parties:
+        condition |= Q(party_kind=party.kind, party_id=party.id)
+    accounts = LedgerAccount.objects.filter(condition)
+    if currency is not None:
+        accounts = accounts.filter(currency=currency)
+    rows = accounts.annotate(balance=Coalesce(Sum("entries__amount"), 0)).order_by(
+        "party_kind", "party_id", "currency", "kind"
+    )
+    return [
+        AccountBalance(
+            account_id=a.pk,
+            party=Party(PartyKind(a.party_kind), a.party_id),
+            currency=a.currency,
+            kind=AccountKind(a.kind),
+            balance=a.balance,
+        )
+        for a in rows
+    ]
+
+
+PartTotals = dict[tuple[Party, Role, AccountKind], int]
+
+
+def order_part_totals(
+    order: LedgerOrder, transaction_kinds: Iterable[TransactionKind]
+) -> PartTotals:
+    """One query: per (party, role, account kind), the sum of the order's entries in
+    transactions of these kinds (entries without a role, the clearing side, left out)."""
+    rows = (
+        LedgerEntry.objects.filter(
+            transaction__order=order, transaction__kind__in=list(transaction_kinds)
+        )
+        .exclude(role="")
+        .values_list("account__party_kind", "account__party_id", "role", "account__kind")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return {
+        (Party(PartyKind(kind), party_id), Role(role), AccountKind(account_kind)): total
+        for kind, party_id, role, account_kind, total in rows
+        if total
+    }
