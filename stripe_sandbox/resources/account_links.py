@@ -1,0 +1,89 @@
+"""Account Links: a single-use URL to the stand-in's own Express onboarding page. Submitting
+the page completes onboarding (`account.updated`) and redirects to `return_url`."""
+
+import html
+import secrets
+
+from stripe_sandbox.errors import StripeError
+from stripe_sandbox.ids import now
+from stripe_sandbox.params import Params
+from stripe_sandbox.resources.accounts import complete_onboarding
+from stripe_sandbox.routing import ApiRequest, HtmlResponse, Route, page, route
+from stripe_sandbox.state import StripeObject
+
+CREATE_PARAMS = {"account", "refresh_url", "return_url", "type"}
+LINK_LIFETIME = 300
+
+
+def create_account_link(request: ApiRequest, params: Params) -> StripeObject:
+    account_id = params.required_string("account")
+    params.required_string("type", choices=("account_onboarding",))
+    refresh_url = params.string("refresh_url")
+    return_url = params.string("return_url")
+    account = request.store.get("account", account_id)
+    if account["type"] != "express":
+        raise StripeError(400, "Account Links are only for Express accounts here.", param="account")
+    token = secrets.token_urlsafe(18)
+    request.store.onboarding_tokens[token] = account_id
+    request.store.onboarding_links[token] = (
+        return_url or "",
+        refresh_url or "",
+        now() + LINK_LIFETIME,
+    )
+    created = now()
+    return {
+        "object": "account_link",
+        "created": created,
+        "expires_at": created + LINK_LIFETIME,
+        "url": f"{request.base_url}/connect/onboarding/{token}",
+    }
+
+
+def _link(request: ApiRequest, token: str) -> tuple[str, str, str, int] | None:
+    account_id = request.store.onboarding_tokens.get(token)
+    if account_id is None:
+        return None
+    return_url, refresh_url, expires_at = request.store.onboarding_links[token]
+    return account_id, return_url, refresh_url, expires_at
+
+
+def onboarding_page(request: ApiRequest, token: str) -> HtmlResponse:
+    link = _link(request, token)
+    if link is None:
+        return HtmlResponse(
+            404, "<!doctype html><title>Expired</title><p>This link has expired.</p>"
+        )
+    account_id, _, refresh_url, expires_at = link
+    if expires_at < now() and refresh_url:
+        return HtmlResponse(302, "", {"Location": refresh_url})
+    return HtmlResponse(
+        200,
+        "<!doctype html><html><head><meta charset='utf-8'><title>Stripe Express onboarding (stand-in)</title></head>"
+        f"<body><h1>Onboarding {html.escape(account_id)}</h1>"
+        "<p>This stand-in fills in the account's details for you.</p>"
+        f"<form method='post' action='/connect/onboarding/{html.escape(token)}'>"
+        "<button type='submit'>Submit details</button></form></body></html>",
+    )
+
+
+def submit_onboarding(request: ApiRequest, token: str) -> HtmlResponse:
+    link = _link(request, token)
+    if link is None:
+        return HtmlResponse(
+            404, "<!doctype html><title>Expired</title><p>This link has expired.</p>"
+        )
+    account_id, return_url, _, _ = link
+    del request.store.onboarding_tokens[token]
+    complete_onboarding(request, account_id)
+    if return_url:
+        return HtmlResponse(303, "", {"Location": return_url})
+    return HtmlResponse(200, "<!doctype html><title>Done</title><p>Onboarding complete.</p>")
+
+
+ROUTES: list[Route] = [
+    route(
+        "POST", "/v1/account_links", create_account_link, CREATE_PARAMS, "AccountLinkCreateParams"
+    ),
+    page("GET", "/connect/onboarding/{token}", onboarding_page),
+    page("POST", "/connect/onboarding/{token}", submit_onboarding),
+]
