@@ -24,12 +24,10 @@ def _expand_path(store: Store, node: Any, parts: list[str], whole: str) -> None:
     if not isinstance(node, dict) or parts[0] not in node:
         raise invalid(f"This property cannot be expanded ({parts[0]}).", param="expand")
     value = node[parts[0]]
-    if len(parts) > 1:
+    if isinstance(value, str):
+        found = store.find(value)
+        if found is None:
+            raise invalid(f"This property cannot be expanded ({whole}).", param="expand")
+        value = node[parts[0]] = copy.deepcopy(found)
+    if len(parts) > 1 and value is not None:
         _expand_path(store, value, parts[1:], whole)
-        return
-    if value is None or isinstance(value, dict):
-        return
-    found = store.find(str(value))
-    if found is None:
-        raise invalid(f"This property cannot be expanded ({whole}).", param="expand")
-    node[parts[0]] = copy.deepcopy(found)
