@@ -68,8 +68,12 @@ def route(
     handler: Callable[..., Any],
     accepts: set[str] | frozenset[str] = frozenset(),
     stripe_params: str | None = None,
+    *,
+    expandable: bool = True,
 ) -> Route:
-    return Route(method, pattern, handler, frozenset(accepts) | {"expand"}, stripe_params)
+    """An API route; it accepts `expand` too unless `expandable` is False (as deletes)."""
+    names = frozenset(accepts) | ({"expand"} if expandable else set())
+    return Route(method, pattern, handler, names, stripe_params)
 
 
 def page(method: str, pattern: str, handler: Callable[..., Any]) -> Route:

@@ -105,7 +105,6 @@ def create_charge(
             "network_decline_code": None,
             "network_status": "approved_by_network" if succeeded else "declined_by_network",
             "reason": None if succeeded else card.decline_code,
-            "risk_level": "normal",
             "seller_message": "Payment complete."
             if succeeded
             else "The bank did not return any further details with this decline.",

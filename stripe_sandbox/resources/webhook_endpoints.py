@@ -97,5 +97,6 @@ ROUTES: list[Route] = [
         delete_webhook_endpoint,
         set(),
         "WebhookEndpointDeleteParams",
+        expandable=False,
     ),
 ]

@@ -1,6 +1,8 @@
 """Steps the stand-in's tests share: an onboarded connected account, a paid PaymentIntent,
 the available balance."""
 
+from typing import Any
+
 import requests
 import stripe
 
@@ -48,3 +50,11 @@ def available(client: stripe.StripeClient, currency: str, account: str | None = 
     options: stripe.RequestOptions = {"stripe_account": account} if account else {}
     balance = client.v1.balance.retrieve(options=options)
     return sum(funds.amount for funds in balance.available if funds.currency == currency)
+
+
+def error_of(error: stripe.StripeError) -> dict[str, Any]:
+    """The `error` object of Stripe's answer, as sent."""
+    body = error.json_body
+    assert isinstance(body, dict)
+    found: dict[str, Any] = body["error"]
+    return found

@@ -31,9 +31,7 @@ def test_an_injected_error_answers_500_once_and_changes_nothing(sandbox, client,
     assert [t.id for t in client.v1.transfers.list().data] == [after.id]
 
 
-def test_the_clients_own_retry_with_its_idempotency_key_gets_past_an_error(
-    sandbox, destination
-):
+def test_the_clients_own_retry_with_its_idempotency_key_gets_past_an_error(sandbox, destination):
     # given
     sandbox.inject_fault("/v1/transfers", "error")
     retrying = sandbox.client(max_network_retries=2)

@@ -4,7 +4,7 @@ import pytest
 import requests
 import stripe
 
-from tests.stripe_sandbox.flows import available, paid_intent
+from tests.stripe_sandbox.flows import available, error_of, paid_intent
 
 
 def test_a_visa_payment_succeeds_with_a_charge_in_the_platform_balance(client):
@@ -15,7 +15,7 @@ def test_a_visa_payment_succeeds_with_a_charge_in_the_platform_balance(client):
 
     # then
     assert intent.id.startswith("pi_")
-    assert intent.client_secret.startswith(f"{intent.id}_secret_")
+    assert str(intent.client_secret).startswith(f"{intent.id}_secret_")
     assert (intent.status, intent.amount_received) == ("succeeded", 4_200)
     assert intent.transfer_group == "order_9"
     charge = client.v1.charges.retrieve(intent.latest_charge)
@@ -28,7 +28,11 @@ def test_a_visa_payment_succeeds_with_a_charge_in_the_platform_balance(client):
     )
     assert (charge.payment_intent, charge.transfer_group) == (intent.id, "order_9")
     transaction = client.v1.balance_transactions.retrieve(charge.balance_transaction)
-    assert (transaction.type, transaction.amount, transaction.source) == ("charge", 4_200, charge.id)
+    assert (transaction.type, transaction.amount, transaction.source) == (
+        "charge",
+        4_200,
+        charge.id,
+    )
     assert available(client, "eur") == 4_200
     types = [event.type for event in client.v1.events.list().data]
     assert types == ["payment_intent.succeeded", "charge.succeeded", "payment_intent.created"]
@@ -64,9 +68,8 @@ def test_a_declined_card_answers_402_and_the_intent_asks_for_another_method(clie
     # then
     error = declined.value
     assert (error.http_status, error.code) == (402, "card_declined")
-    assert error.error is not None
-    assert error.error.decline_code == "generic_decline"
-    intent = client.v1.payment_intents.retrieve(error.error.payment_intent.id)
+    assert error_of(error)["decline_code"] == "generic_decline"
+    intent = client.v1.payment_intents.retrieve(error_of(error)["payment_intent"]["id"])
     assert intent.status == "requires_payment_method"
     assert intent.last_payment_error.code == "card_declined"
     assert client.v1.charges.retrieve(intent.latest_charge).status == "failed"
@@ -170,9 +173,9 @@ def test_cancelling_an_open_intent_and_refusing_to_cancel_a_paid_one(client):
     assert (canceled.status, canceled.cancellation_reason) == ("canceled", "abandoned")
     assert canceled.canceled_at is not None
     assert refused.value.code == "payment_intent_unexpected_state"
-    assert [e.type for e in client.v1.events.list(params={"type": "payment_intent.canceled"}).data] == [
-        "payment_intent.canceled"
-    ]
+    assert [
+        e.type for e in client.v1.events.list(params={"type": "payment_intent.canceled"}).data
+    ] == ["payment_intent.canceled"]
 
 
 def test_an_unknown_payment_method_is_refused(client):

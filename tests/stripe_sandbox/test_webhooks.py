@@ -116,7 +116,9 @@ def test_a_failed_delivery_is_retried_until_the_endpoint_answers_2xx(sandbox, cl
         attempts = [(d["attempt"], d["status"]) for d in sandbox.deliveries()]
         assert attempts == [(1, 500), (2, 500), (3, 200)]
         event = stripe.Webhook.construct_event(
-            deliveries[-1].body.decode(), deliveries[-1].headers["Stripe-Signature"], endpoint.secret
+            deliveries[-1].body.decode(),
+            deliveries[-1].headers["Stripe-Signature"],
+            endpoint.secret,
         )
         assert client.v1.events.retrieve(event.id).pending_webhooks == 0
     finally:
