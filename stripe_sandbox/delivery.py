@@ -38,6 +38,7 @@ class _Attempt:
     endpoint_id: str = field(compare=False)
     event_id: str = field(compare=False)
     number: int = field(compare=False)
+    generation: int = field(compare=False)
 
 
 class WebhookDispatcher:
@@ -77,7 +78,14 @@ class WebhookDispatcher:
             for endpoint_id in targets:
                 heapq.heappush(
                     self._queue,
-                    _Attempt(time.monotonic(), next(self._sequence), endpoint_id, event["id"], 1),
+                    _Attempt(
+                        time.monotonic(),
+                        next(self._sequence),
+                        endpoint_id,
+                        event["id"],
+                        1,
+                        self.store.generation,
+                    ),
                 )
             self._wakeup.notify()
 
@@ -107,6 +115,8 @@ class WebhookDispatcher:
         status, error = self._post(url, payload, signature_header(payload, secret, timestamp))
         succeeded = status is not None and 200 <= status < 300
         with self.store.lock:
+            if self.store.generation != attempt.generation:
+                return
             self.store.deliveries.append(
                 {
                     "endpoint": attempt.endpoint_id,
@@ -132,6 +142,7 @@ class WebhookDispatcher:
                     attempt.endpoint_id,
                     attempt.event_id,
                     attempt.number + 1,
+                    attempt.generation,
                 ),
             )
             self._wakeup.notify()

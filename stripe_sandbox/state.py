@@ -61,9 +61,12 @@ class Store:
     requests: list[dict[str, Any]] = field(default_factory=list)
     deliveries: list[dict[str, Any]] = field(default_factory=list)
     event_listeners: list[Callable[[StripeObject], None]] = field(default_factory=list)
+    generation: int = 0
+    """Counts resets, so that work begun before one (a webhook attempt) is not recorded after."""
 
     def reset(self) -> None:
         with self.lock:
+            self.generation += 1
             self.objects.clear()
             self.ledger.clear()
             self.idempotency.clear()

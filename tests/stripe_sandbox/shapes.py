@@ -6,7 +6,9 @@ import json
 import os
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
+
+import stripe
 
 from tests.stripe_sandbox.server import REPO_ROOT
 
@@ -62,3 +64,38 @@ def shape_differences(example: Any, ours: Any, path: str = "") -> list[str]:
     if isinstance(example, str) and isinstance(ours, str):
         return []
     return [f"{path or '.'}: {type(ours).__name__}, Stripe has {type(example).__name__}"]
+
+
+def _declared(cls: type) -> dict[str, Any]:
+    hints: dict[str, Any] = {}
+    for klass in reversed(cls.__mro__):
+        hints.update(getattr(klass, "__annotations__", {}))
+    return hints
+
+
+def _nested_classes(annotation: Any) -> list[type]:
+    """The stripe-python classes an annotation names (inside Optional, List, Union)."""
+    if isinstance(annotation, type):
+        return [annotation] if issubclass(annotation, stripe.StripeObject) else []
+    found: list[type] = []
+    for argument in get_args(annotation):
+        found += _nested_classes(argument)
+    return found
+
+
+def undeclared_fields(cls: type, ours: Any, path: str = "") -> list[str]:
+    """Keys of `ours`, at any depth, that stripe-python's resource class does not declare."""
+    if not isinstance(ours, dict):
+        return []
+    declared = _declared(cls)
+    problems = []
+    for key, value in ours.items():
+        if key not in declared:
+            problems.append(f"{path}.{key}: not declared by {cls.__qualname__}")
+            continue
+        values = value if isinstance(value, list) else [value]
+        for nested in _nested_classes(declared[key])[:1]:
+            if nested.__qualname__.startswith(cls.__qualname__.split(".")[0] + "."):
+                for item in values:
+                    problems += undeclared_fields(nested, item, f"{path}.{key}")
+    return problems
