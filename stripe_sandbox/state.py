@@ -24,6 +24,16 @@ class LedgerEntry:
     transaction_id: str
 
 
+@dataclass(frozen=True)
+class OnboardingLink:
+    """What an Account Link's token opens: whose onboarding, and where to go after."""
+
+    account: str
+    return_url: str | None
+    refresh_url: str | None
+    expires_at: int
+
+
 @dataclass
 class IdempotentResult:
     fingerprint: str
@@ -51,10 +61,8 @@ class Store:
     objects: dict[str, StripeObject] = field(default_factory=dict)
     ledger: list[LedgerEntry] = field(default_factory=list)
     idempotency: dict[tuple[str, str], IdempotentResult] = field(default_factory=dict)
-    onboarding_tokens: dict[str, str] = field(default_factory=dict)
-    onboarding_links: dict[str, tuple[str, str, int]] = field(default_factory=dict)
+    onboarding_links: dict[str, OnboardingLink] = field(default_factory=dict)
     authentications: dict[str, str] = field(default_factory=dict)
-    payment_method_cards: dict[str, str] = field(default_factory=dict)
     webhook_secrets: dict[str, str] = field(default_factory=dict)
     connect_endpoints: dict[str, bool] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
@@ -70,10 +78,8 @@ class Store:
             self.objects.clear()
             self.ledger.clear()
             self.idempotency.clear()
-            self.onboarding_tokens.clear()
             self.onboarding_links.clear()
             self.authentications.clear()
-            self.payment_method_cards.clear()
             self.webhook_secrets.clear()
             self.connect_endpoints.clear()
             self.faults.clear()

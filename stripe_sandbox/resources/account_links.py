@@ -4,12 +4,11 @@ the page completes onboarding (`account.updated`) and redirects to `return_url`.
 import html
 import secrets
 
-from stripe_sandbox.errors import StripeError
 from stripe_sandbox.ids import now
 from stripe_sandbox.params import Params
 from stripe_sandbox.resources.accounts import complete_onboarding
 from stripe_sandbox.routing import ApiRequest, HtmlResponse, Route, page, route
-from stripe_sandbox.state import StripeObject
+from stripe_sandbox.state import OnboardingLink, StripeObject
 
 CREATE_PARAMS = {"account", "refresh_url", "return_url", "type"}
 LINK_LIFETIME = 300
@@ -20,17 +19,12 @@ def create_account_link(request: ApiRequest, params: Params) -> StripeObject:
     params.required_string("type", choices=("account_onboarding",))
     refresh_url = params.string("refresh_url")
     return_url = params.string("return_url")
-    account = request.store.get("account", account_id)
-    if account["type"] != "express":
-        raise StripeError(400, "Account Links are only for Express accounts here.", param="account")
+    request.store.get("account", account_id)
     token = secrets.token_urlsafe(18)
-    request.store.onboarding_tokens[token] = account_id
-    request.store.onboarding_links[token] = (
-        return_url or "",
-        refresh_url or "",
-        now() + LINK_LIFETIME,
-    )
     created = now()
+    request.store.onboarding_links[token] = OnboardingLink(
+        account_id, return_url, refresh_url, created + LINK_LIFETIME
+    )
     return {
         "object": "account_link",
         "created": created,
@@ -39,27 +33,18 @@ def create_account_link(request: ApiRequest, params: Params) -> StripeObject:
     }
 
 
-def _link(request: ApiRequest, token: str) -> tuple[str, str, str, int] | None:
-    account_id = request.store.onboarding_tokens.get(token)
-    if account_id is None:
-        return None
-    return_url, refresh_url, expires_at = request.store.onboarding_links[token]
-    return account_id, return_url, refresh_url, expires_at
-
-
 def onboarding_page(request: ApiRequest, token: str) -> HtmlResponse:
-    link = _link(request, token)
+    link = request.store.onboarding_links.get(token)
     if link is None:
         return HtmlResponse(
             404, "<!doctype html><title>Expired</title><p>This link has expired.</p>"
         )
-    account_id, _, refresh_url, expires_at = link
-    if expires_at < now() and refresh_url:
-        return HtmlResponse(302, "", {"Location": refresh_url})
+    if link.expires_at < now() and link.refresh_url:
+        return HtmlResponse(302, "", {"Location": link.refresh_url})
     return HtmlResponse(
         200,
         "<!doctype html><html><head><meta charset='utf-8'><title>Stripe Express onboarding (stand-in)</title></head>"
-        f"<body><h1>Onboarding {html.escape(account_id)}</h1>"
+        f"<body><h1>Onboarding {html.escape(link.account)}</h1>"
         "<p>This stand-in fills in the account's details for you.</p>"
         f"<form method='post' action='/connect/onboarding/{html.escape(token)}'>"
         "<button type='submit'>Submit details</button></form></body></html>",
@@ -67,16 +52,15 @@ def onboarding_page(request: ApiRequest, token: str) -> HtmlResponse:
 
 
 def submit_onboarding(request: ApiRequest, token: str) -> HtmlResponse:
-    link = _link(request, token)
+    link = request.store.onboarding_links.get(token)
     if link is None:
         return HtmlResponse(
             404, "<!doctype html><title>Expired</title><p>This link has expired.</p>"
         )
-    account_id, return_url, _, _ = link
-    del request.store.onboarding_tokens[token]
-    complete_onboarding(request, account_id)
-    if return_url:
-        return HtmlResponse(303, "", {"Location": return_url})
+    del request.store.onboarding_links[token]
+    complete_onboarding(request, link.account)
+    if link.return_url:
+        return HtmlResponse(303, "", {"Location": link.return_url})
     return HtmlResponse(200, "<!doctype html><title>Done</title><p>Onboarding complete.</p>")
 
 

@@ -83,6 +83,18 @@ class StripeSandbox:
         data: list[dict[str, Any]] = self.control("GET", "deliveries")["data"]
         return data
 
+    def wait_for_deliveries(self, count: int, timeout: float = 10) -> list[dict[str, Any]]:
+        """The recorded webhook attempts once there are `count` (an attempt is recorded
+        after its endpoint answered, so just after the endpoint saw it)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            attempts = self.deliveries()
+            if len(attempts) >= count:
+                return attempts
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{len(attempts)} delivery attempts, {count} expected")
+            time.sleep(0.05)
+
     def stop(self) -> None:
         self.process.terminate()
         try:
