@@ -191,3 +191,22 @@ def test_an_unknown_payment_method_is_refused(client):
         "resource_missing",
         "payment_method",
     )
+
+
+def test_payment_method_types_is_refused_in_this_api_version(client):
+    # given: stripe-python 16 (API 2026-10-28.endive) declares allowed_payment_method_types
+    # when
+    with pytest.raises(stripe.InvalidRequestError) as refused:
+        client.v1.payment_intents.create(
+            params={"amount": 1_000, "currency": "eur", "payment_method_types": ["card"]}
+        )
+    allowed = client.v1.payment_intents.create(
+        params={"amount": 1_000, "currency": "eur", "allowed_payment_method_types": ["card"]}
+    )
+
+    # then
+    assert (refused.value.code, refused.value.param) == (
+        "parameter_unknown",
+        "payment_method_types",
+    )
+    assert allowed.payment_method_types == ["card"]

@@ -1,3 +1,5 @@
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 import requests
 import stripe
@@ -194,3 +196,24 @@ def test_expand_replaces_an_id_by_its_object(client):
     # then
     assert expanded.latest_charge.id == intent.latest_charge
     assert expanded.latest_charge.balance_transaction.object == "balance_transaction"
+
+
+def test_concurrent_requests_with_one_idempotency_key_make_one_transfer(sandbox, client):
+    # given
+    account = onboarded_account(sandbox, client)
+    paid_intent(client, 5_000)
+
+    def send(_: int) -> str:
+        transfer = client.v1.transfers.create(
+            params={"amount": 1_000, "currency": "eur", "destination": account.id},
+            options={"idempotency_key": "payout-concurrent"},
+        )
+        return str(transfer.id)
+
+    # when
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        ids = set(pool.map(send, range(6)))
+
+    # then
+    assert len(ids) == 1
+    assert [t.id for t in client.v1.transfers.list().data] == list(ids)

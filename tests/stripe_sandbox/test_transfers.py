@@ -1,3 +1,5 @@
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 import stripe
 
@@ -187,3 +189,26 @@ def test_a_reversal_above_what_remains_is_refused(sandbox, client):
     # then
     assert (refused.value.http_status, refused.value.param) == (400, "amount")
     assert client.v1.transfers.retrieve(transfer.id).amount_reversed == 0
+
+
+def test_concurrent_transfers_never_overdraw_the_platform_balance(sandbox, client):
+    # given: funds for exactly three transfers of 1 000
+    account = onboarded_account(sandbox, client)
+    paid_intent(client, 3_000)
+
+    def attempt(_: int) -> str:
+        try:
+            client.v1.transfers.create(
+                params={"amount": 1_000, "currency": "eur", "destination": account.id}
+            )
+        except stripe.InvalidRequestError as error:
+            return str(error.code)
+        return "ok"
+
+    # when
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outcomes = sorted(pool.map(attempt, range(8)))
+
+    # then
+    assert outcomes == ["balance_insufficient"] * 5 + ["ok"] * 3
+    assert available(client, "eur") == 0
