@@ -24,14 +24,16 @@ class LedgerEntry:
     transaction_id: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class OnboardingLink:
-    """What an Account Link's token opens: whose onboarding, and where to go after."""
+    """What an Account Link's token opens: whose onboarding, and where to go after.
+    A link is single-use: once used or expired it sends to `refresh_url`, as Stripe does."""
 
     account: str
     return_url: str | None
     refresh_url: str | None
     expires_at: int
+    used: bool = False
 
 
 @dataclass

@@ -33,14 +33,19 @@ def create_account_link(request: ApiRequest, params: Params) -> StripeObject:
     }
 
 
-def onboarding_page(request: ApiRequest, token: str) -> HtmlResponse:
-    link = request.store.onboarding_links.get(token)
-    if link is None:
-        return HtmlResponse(
-            404, "<!doctype html><title>Expired</title><p>This link has expired.</p>"
-        )
-    if link.expires_at < now() and link.refresh_url:
+def _usable(link: OnboardingLink | None) -> OnboardingLink | HtmlResponse:
+    """The link if it can be used, else the answer: its refresh_url, or a page saying so."""
+    if link is not None and not link.used and link.expires_at >= now():
+        return link
+    if link is not None and link.refresh_url:
         return HtmlResponse(302, "", {"Location": link.refresh_url})
+    return HtmlResponse(404, "<!doctype html><title>Expired</title><p>This link has expired.</p>")
+
+
+def onboarding_page(request: ApiRequest, token: str) -> HtmlResponse:
+    link = _usable(request.store.onboarding_links.get(token))
+    if isinstance(link, HtmlResponse):
+        return link
     return HtmlResponse(
         200,
         "<!doctype html><html><head><meta charset='utf-8'><title>Stripe Express onboarding (stand-in)</title></head>"
@@ -52,12 +57,10 @@ def onboarding_page(request: ApiRequest, token: str) -> HtmlResponse:
 
 
 def submit_onboarding(request: ApiRequest, token: str) -> HtmlResponse:
-    link = request.store.onboarding_links.get(token)
-    if link is None:
-        return HtmlResponse(
-            404, "<!doctype html><title>Expired</title><p>This link has expired.</p>"
-        )
-    del request.store.onboarding_links[token]
+    link = _usable(request.store.onboarding_links.get(token))
+    if isinstance(link, HtmlResponse):
+        return link
+    link.used = True
     complete_onboarding(request, link.account)
     if link.return_url:
         return HtmlResponse(303, "", {"Location": link.return_url})

@@ -87,7 +87,32 @@ def test_completing_onboarding_emits_a_connect_account_updated_event(client):
     assert events[0].data.previous_attributes.charges_enabled is False
 
 
-def test_an_onboarding_link_works_once(client):
+def test_a_used_onboarding_link_sends_to_its_refresh_url(client):
+    # given
+    account = create_express_account(client)
+    link = client.v1.account_links.create(
+        params={
+            "account": account.id,
+            "type": "account_onboarding",
+            "refresh_url": "https://souk.example/payouts/refresh",
+        }
+    )
+    requests.post(link.url, allow_redirects=False, timeout=10)
+
+    # when
+    again = requests.get(link.url, allow_redirects=False, timeout=10)
+    resubmitted = requests.post(link.url, allow_redirects=False, timeout=10)
+
+    # then
+    assert (again.status_code, again.headers["Location"]) == (
+        302,
+        "https://souk.example/payouts/refresh",
+    )
+    assert resubmitted.status_code == 302
+    assert len(client.v1.events.list(params={"type": "account.updated"}).data) == 1
+
+
+def test_a_used_onboarding_link_without_refresh_url_is_gone(client):
     # given
     account = create_express_account(client)
     link = client.v1.account_links.create(
