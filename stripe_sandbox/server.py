@@ -1,9 +1,7 @@
 """The HTTP server: Stripe's authentication, idempotency keys, error format and headers in
 front of the route table, the stand-in's pages, and the control API."""
 
-import base64
 import contextlib
-import hashlib
 import json
 import logging
 import time
@@ -14,10 +12,12 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from stripe_sandbox import control
+from stripe_sandbox.auth import authenticate, check_stripe_account
 from stripe_sandbox.delivery import DEFAULT_RETRY_DELAYS, WebhookDispatcher
 from stripe_sandbox.errors import StripeError
 from stripe_sandbox.events import ROUTES as EVENT_ROUTES
 from stripe_sandbox.expansion import expand
+from stripe_sandbox.idempotency import fingerprint, scope_of, store_answer, stored_answer
 from stripe_sandbox.ids import new_id
 from stripe_sandbox.params import Params, decode_form
 from stripe_sandbox.resources import (
@@ -27,11 +27,12 @@ from stripe_sandbox.resources import (
     charges,
     payment_intents,
     refunds,
+    three_d_secure,
     transfers,
     webhook_endpoints,
 )
 from stripe_sandbox.routing import API_VERSION, ApiRequest, HtmlResponse, Route
-from stripe_sandbox.state import Fault, IdempotentResult, Store
+from stripe_sandbox.state import Fault, Store
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ ROUTES: list[Route] = [
     *accounts.ROUTES,
     *account_links.ROUTES,
     *payment_intents.ROUTES,
+    *three_d_secure.ROUTES,
     *charges.ROUTES,
     *refunds.ROUTES,
     *balance.ROUTES,
@@ -72,34 +74,6 @@ def find_route(
         if args is not None:
             return candidate, args
     return None
-
-
-def api_key_of(authorization: str | None) -> str | None:
-    if not authorization:
-        return None
-    scheme, _, credentials = authorization.partition(" ")
-    if scheme.lower() == "bearer":
-        return credentials.strip()
-    if scheme.lower() == "basic":
-        try:
-            return base64.b64decode(credentials).decode().partition(":")[0]
-        except ValueError:
-            return None
-    return None
-
-
-def check_api_key(key: str | None) -> None:
-    if key is None:
-        raise StripeError(
-            401,
-            "You did not provide an API key. You need to provide your API key in the "
-            "Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY'). "
-            "See https://stripe.com/docs/api#authentication for details, or we can help at "
-            "https://support.stripe.com/.",
-        )
-    if not key.startswith(("sk_test_", "rk_test_")) or len(key) <= len("sk_test_"):
-        shown = key[:8] + "*" * max(0, len(key) - 12) + key[-4:] if len(key) > 12 else key
-        raise StripeError(401, f"Invalid API Key provided: {shown}", code="api_key_invalid")
 
 
 class StandIn:
@@ -150,11 +124,10 @@ class StandIn:
             with self.store.lock:
                 return _page_answer(route.handler(request, **args))
         try:
-            api_key = api_key_of(headers.get("authorization"))
-            check_api_key(api_key)
+            api_key = authenticate(headers.get("authorization"))
         except StripeError as error:
             return error_answer(error)
-        answer = self._api_answer(route, args, request, str(api_key), values)
+        answer = self._api_answer(route, args, request, api_key, values)
         answer.headers = {
             **(answer.headers or {}),
             "Request-Id": request_id,
@@ -174,38 +147,19 @@ class StandIn:
     ) -> Answer:
         store = self.store
         with store.lock:
-            if request.stripe_account and request.stripe_account not in store.objects:
-                return error_answer(
-                    StripeError(
-                        403,
-                        f"The provided key '{api_key[:8]}...' does not have access to account "
-                        f"'{request.stripe_account}' (or that account does not exist). "
-                        "Application access may have been revoked.",
-                        code="account_invalid",
-                    )
-                )
             scope = None
-            if request.method == "POST" and request.idempotency_key:
-                scope = (f"{api_key}|{request.stripe_account or ''}", request.idempotency_key)
-                fingerprint = hashlib.sha256(
-                    json.dumps([request.method, request.path, values], sort_keys=True).encode()
-                ).hexdigest()
-                stored = store.idempotency.get(scope)
-                if stored is not None:
-                    if stored.fingerprint != fingerprint:
-                        return error_answer(
-                            StripeError(
-                                400,
-                                "Keys for idempotent requests can only be used with the same "
-                                "parameters they were first used with. Try using a key other than "
-                                f"'{request.idempotency_key}' if you meant to execute a different "
-                                "request.",
-                                type="idempotency_error",
-                            )
+            try:
+                check_stripe_account(store, api_key, request.stripe_account)
+                if request.method == "POST" and request.idempotency_key:
+                    scope = scope_of(api_key, request.stripe_account, request.idempotency_key)
+                    digest = fingerprint(request.method, request.path, values)
+                    stored = stored_answer(store, scope, digest)
+                    if stored is not None:
+                        return Answer(
+                            stored.status, stored.body, headers={"Idempotent-Replayed": "true"}
                         )
-                    return Answer(
-                        stored.status, stored.body, headers={"Idempotent-Replayed": "true"}
-                    )
+            except StripeError as error:
+                return error_answer(error)
             try:
                 params = Params(values, route.accepts)
                 result = route.handler(request, params, **args)
@@ -215,7 +169,7 @@ class StandIn:
                 if not error.replayable:
                     return answer
             if scope is not None:
-                store.idempotency[scope] = IdempotentResult(fingerprint, answer.status, answer.body)
+                store_answer(store, scope, digest, answer.status, answer.body)
             return answer
 
 

@@ -1,11 +1,9 @@
 """PaymentIntents with Stripe's test payment methods: `pm_card_visa` succeeds,
 `pm_card_chargeDeclined` is declined (402), `pm_card_threeDSecure2Required` needs 3-D Secure
-on the stand-in's own authentication page, which completes or fails it."""
+on the stand-in's own authentication page (`three_d_secure`), which completes or fails it."""
 
-import html
 import secrets
 from typing import Any
-from urllib.parse import urlencode
 
 from stripe_sandbox.errors import StripeError, invalid, unexpected_state
 from stripe_sandbox.events import emit
@@ -13,7 +11,7 @@ from stripe_sandbox.ids import new_id, now
 from stripe_sandbox.params import Params, merge_metadata
 from stripe_sandbox.resources.cards import CardBehaviour, card_for
 from stripe_sandbox.resources.charges import DECLINE_MESSAGES, capture_charge, create_charge
-from stripe_sandbox.routing import ApiRequest, HtmlResponse, Route, page, route
+from stripe_sandbox.routing import ApiRequest, Route, route
 from stripe_sandbox.state import StripeObject
 
 CAPTURE_METHODS = ("automatic", "automatic_async", "manual")
@@ -143,7 +141,7 @@ def _confirm(
     intent["payment_method"] = payment_method
     intent["last_payment_error"] = None
     if card.outcome == "succeed":
-        _authorize(request, intent, card)
+        authorize(request, intent, card)
     elif card.outcome == "decline":
         _decline(request, intent, card)
     else:
@@ -160,7 +158,7 @@ def _confirm(
         emit(request, "payment_intent.requires_action", intent)
 
 
-def _authorize(request: ApiRequest, intent: StripeObject, card: CardBehaviour) -> None:
+def authorize(request: ApiRequest, intent: StripeObject, card: CardBehaviour) -> None:
     manual = intent["capture_method"] == "manual"
     charge = create_charge(request.store, intent, card, succeeded=True, captured=not manual)
     intent["latest_charge"] = charge["id"]
@@ -260,73 +258,6 @@ def retrieve_payment_intent(request: ApiRequest, params: Params, intent: str) ->
     return request.store.get("payment_intent", intent)
 
 
-def _authentication(request: ApiRequest, token: str) -> StripeObject | None:
-    intent_id = request.store.authentications.get(token)
-    return request.store.find(intent_id) if intent_id else None
-
-
-def authentication_page(request: ApiRequest, token: str) -> HtmlResponse:
-    intent = _authentication(request, token)
-    if intent is None or intent["status"] != "requires_action":
-        return HtmlResponse(
-            404, "<!doctype html><title>Unknown</title><p>No such authentication.</p>"
-        )
-    amount = f"{intent['amount']} {html.escape(intent['currency']).upper()} (minor units)"
-    action = f"/3ds/{html.escape(token)}"
-    return HtmlResponse(
-        200,
-        "<!doctype html><html><head><meta charset='utf-8'><title>3-D Secure (stand-in)</title></head>"
-        f"<body><h1>Authenticate a payment of {amount}</h1>"
-        f"<form method='post' action='{action}/complete'><button type='submit'>Complete authentication</button></form>"
-        f"<form method='post' action='{action}/fail'><button type='submit'>Fail authentication</button></form>"
-        "</body></html>",
-    )
-
-
-def complete_authentication(request: ApiRequest, token: str) -> HtmlResponse:
-    return _finish_authentication(request, token, succeeded=True)
-
-
-def fail_authentication(request: ApiRequest, token: str) -> HtmlResponse:
-    return _finish_authentication(request, token, succeeded=False)
-
-
-def _finish_authentication(request: ApiRequest, token: str, *, succeeded: bool) -> HtmlResponse:
-    intent = _authentication(request, token)
-    if intent is None or intent["status"] != "requires_action":
-        return HtmlResponse(
-            404, "<!doctype html><title>Unknown</title><p>No such authentication.</p>"
-        )
-    del request.store.authentications[token]
-    return_url = intent["next_action"]["redirect_to_url"]["return_url"]
-    if succeeded:
-        _authorize(request, intent, card_for(intent["payment_method"]))
-    else:
-        intent["status"] = "requires_payment_method"
-        intent["next_action"] = None
-        intent["last_payment_error"] = {
-            "type": "invalid_request_error",
-            "code": "payment_intent_authentication_failure",
-            "message": "We are unable to authenticate your payment method. Please choose a "
-            "different payment method and try again.",
-            "doc_url": "https://stripe.com/docs/error-codes/payment-intent-authentication-failure",
-        }
-        emit(request, "payment_intent.payment_failed", intent)
-    if not return_url:
-        return HtmlResponse(
-            200, "<!doctype html><title>Done</title><p>Authentication finished.</p>"
-        )
-    query = urlencode(
-        {
-            "payment_intent": intent["id"],
-            "payment_intent_client_secret": intent["client_secret"],
-            "redirect_status": "succeeded" if succeeded else "failed",
-        }
-    )
-    separator = "&" if "?" in return_url else "?"
-    return HtmlResponse(303, "", {"Location": f"{return_url}{separator}{query}"})
-
-
 ROUTES: list[Route] = [
     route(
         "POST",
@@ -363,7 +294,4 @@ ROUTES: list[Route] = [
         CANCEL_PARAMS,
         "PaymentIntentCancelParams",
     ),
-    page("GET", "/3ds/{token}", authentication_page),
-    page("POST", "/3ds/{token}/complete", complete_authentication),
-    page("POST", "/3ds/{token}/fail", fail_authentication),
 ]
