@@ -40,7 +40,8 @@ def authenticate(authorization: str | None) -> str:
 
 def check_stripe_account(store: Store, api_key: str, account: str | None) -> None:
     """A `Stripe-Account` must name one of the platform's connected accounts; else 403."""
-    if account and store.find(account) is None:
+    found = store.find(account) if account else None
+    if account and (found is None or found["object"] != "account"):
         raise StripeError(
             403,
             f"The provided key '{api_key[:8]}...' does not have access to account "

@@ -217,3 +217,22 @@ def test_concurrent_requests_with_one_idempotency_key_make_one_transfer(sandbox,
     # then
     assert len(ids) == 1
     assert [t.id for t in client.v1.transfers.list().data] == list(ids)
+
+
+def test_a_connected_accounts_balance_is_read_with_the_stripe_account_header(sandbox, client):
+    # given
+    account = onboarded_account(sandbox, client)
+    paid_intent(client, 5_000)
+    transfer = client.v1.transfers.create(
+        params={"amount": 1_200, "currency": "eur", "destination": account.id}
+    )
+
+    # when
+    connected = client.v1.balance.retrieve(options={"stripe_account": account.id})
+    platform = client.v1.balance.retrieve()
+
+    # then
+    assert [(f.amount, f.currency) for f in connected.available] == [(1_200, "eur")]
+    assert [(f.amount, f.currency) for f in platform.available] == [(3_800, "eur")]
+    with pytest.raises(stripe.PermissionError):
+        client.v1.balance.retrieve(options={"stripe_account": transfer.id})
