@@ -1,0 +1,1 @@
+"""One module per Stripe resource: its objects, its behaviour and its routes."""
