@@ -4,14 +4,27 @@ import graphene
 
 from storefront_plugins.accounts.graphql import schema as accounts
 from storefront_plugins.artisans.graphql import schema as artisans
+from storefront_plugins.payouts.graphql import payout_schema as payout_runs
 from storefront_plugins.provenance.graphql import schema as provenance
 
 
-class Query(accounts.Query, artisans.Query, provenance.Query, graphene.ObjectType):
+class Query(
+    accounts.Query,
+    artisans.Query,
+    provenance.Query,
+    payout_runs.PayoutRunQuery,
+    graphene.ObjectType,
+):
     node = graphene.relay.Node.Field()
 
 
-class Mutation(accounts.Mutation, artisans.Mutation, provenance.Mutation, graphene.ObjectType):
+class Mutation(
+    accounts.Mutation,
+    artisans.Mutation,
+    provenance.Mutation,
+    payout_runs.PayoutRunMutation,
+    graphene.ObjectType,
+):
     pass
 
 

@@ -102,6 +102,15 @@ def cooperative_payout_terms(
     ]
 
 
+def cooperative_member_ids(cooperative_id: int) -> list[int]:
+    """One query: the artisans who are members of the cooperative (any role), by id."""
+    return list(
+        Membership.objects.filter(cooperative_id=cooperative_id)
+        .order_by("artisan_id")
+        .values_list("artisan_id", flat=True)
+    )
+
+
 def viewer_for(user: AbstractBaseUser | AnonymousUser | None) -> Viewer:
     """One query for a signed-in user (their artisan profile and memberships), none otherwise."""
     if user is None or not user.is_authenticated:

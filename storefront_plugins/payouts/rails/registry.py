@@ -1,0 +1,36 @@
+"""Payout rails by name (`Rail` values). Manual rails are always there; automatic rails
+(Stripe Connect) register themselves when their module is imported by the app's `ready()`.
+A party whose method's rail is not registered is skipped by payout runs (and counted)."""
+
+from storefront_plugins.payouts.models import Rail
+from storefront_plugins.payouts.rails.base import PayoutRail
+from storefront_plugins.payouts.rails.manual import ManualRail
+
+_RAILS: dict[str, PayoutRail] = {}
+
+
+class RailNotAvailable(LookupError):
+    pass
+
+
+def register_rail(rail: PayoutRail) -> None:
+    _RAILS[rail.name] = rail
+
+
+def unregister_rail(name: str) -> None:
+    _RAILS.pop(name, None)
+
+
+def rail_for(name: str) -> PayoutRail:
+    try:
+        return _RAILS[name]
+    except KeyError:
+        raise RailNotAvailable(f"No payout rail {name!r} is available.") from None
+
+
+def available_rails() -> frozenset[str]:
+    return frozenset(_RAILS)
+
+
+for _manual in (Rail.BANK_TRANSFER, Rail.CASH, Rail.MOBILE_WALLET):
+    register_rail(ManualRail(_manual.value))
