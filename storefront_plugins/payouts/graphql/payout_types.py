@@ -97,7 +97,7 @@ class Payout(graphene.ObjectType):
                 note=e.note,
                 created_at=e.created_at,
             )
-            for e in root.events.order_by("pk")
+            for e in root.events.all()  # prefetched by lists
         ]
 
 
@@ -166,7 +166,7 @@ class PayoutRun(graphene.ObjectType):
 
     @staticmethod
     def resolve_payouts(root: models.PayoutRun, info: Any) -> Any:
-        return list(root.payouts.select_related("run").order_by("pk"))
+        return list(root.payouts.select_related("run").prefetch_related("events").order_by("pk"))
 
     @staticmethod
     def resolve_bank_batch_url(root: models.PayoutRun, info: Any) -> str:
