@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from configuration.celery_broker import CELERY_TASK_DEFAULTS, broker_settings
 from configuration.embedded_postgres import embedded_database_url
 from configuration.environment import env_bool, env_float, env_int, env_list, env_str
+from configuration.object_storage import default_storage_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("SOUK_DATA_DIR", str(BASE_DIR / ".data")))
@@ -65,8 +66,18 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+MEDIA_ROOT = Path(env_str("SOUK_MEDIA_ROOT", str(DATA_DIR / "media")))
+MEDIA_URL = "/media/"
+# Uploaded files: the S3 bucket SOUK_S3_BUCKET when set, else MEDIA_ROOT.
+DEFAULT_FILE_STORAGE_SETTINGS = default_storage_settings(
+    bucket=env_str("SOUK_S3_BUCKET", ""),
+    media_root=MEDIA_ROOT,
+    endpoint_url=env_str("SOUK_S3_ENDPOINT_URL", ""),
+    region=env_str("SOUK_S3_REGION", ""),
+    url_expiry=env_int("SOUK_S3_URL_EXPIRY", 300),
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_FILE_STORAGE_SETTINGS,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True

@@ -3,8 +3,8 @@
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from graphene_django.views import GraphQLView
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from graphene_django.views import GraphQLView, HttpError
 from graphql import GraphQLError
 from graphql_sync_dataloaders import DeferredExecutionContext
 
@@ -15,6 +15,7 @@ from storefront_plugins.accounts.authentication import (
 )
 from storefront_plugins.accounts.models import User
 from storefront_plugins.core.graphql.context import RequestContext
+from storefront_plugins.core.graphql.uploads import MultipartRequestError, operations_with_files
 
 
 class SoukGraphQLView(GraphQLView):
@@ -34,6 +35,17 @@ class SoukGraphQLView(GraphQLView):
             }
             return JsonResponse(body, status=401)
         return super().dispatch(request, *args, **kwargs)
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        """JSON as usual; multipart by the GraphQL multipart request spec (file uploads)."""
+        if self.get_content_type(request) == "multipart/form-data" and "operations" in (
+            request.POST
+        ):
+            try:
+                return operations_with_files(request.POST, request.FILES)
+            except MultipartRequestError as error:
+                raise HttpError(HttpResponseBadRequest(str(error))) from error
+        return super().parse_body(request)
 
     def get_context(self, request: HttpRequest) -> RequestContext:
         user = request.user

@@ -11,6 +11,7 @@ from storefront_plugins.provenance.certificates.services import (
 from storefront_plugins.provenance.graphql.context import viewer_of
 from storefront_plugins.provenance.graphql.mutations.certifications import (
     CertificationCreate,
+    CertificationEvidenceUpload,
     CertificationUpdate,
 )
 from storefront_plugins.provenance.graphql.mutations.custody_event_record import (
@@ -100,3 +101,4 @@ class Mutation(graphene.ObjectType):
     custody_event_record = CustodyEventRecord.Field()
     certification_create = CertificationCreate.Field()
     certification_update = CertificationUpdate.Field()
+    certification_evidence_upload = CertificationEvidenceUpload.Field()
