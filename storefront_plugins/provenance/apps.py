@@ -11,6 +11,8 @@ class ProvenanceConfig(AppConfig):
         from storefront_plugins.provenance.saleor_sync.webhooks import register_webhook_handlers
 
         providers.register_defaults(
-            summary_for=sources.summary_for, product_ids=sources.product_ids
+            summary_for=sources.summary_for,
+            product_ids=sources.product_ids,
+            product_deleted=sources.product_deleted,
         )
         register_webhook_handlers()

@@ -177,8 +177,8 @@ def _contributed_by(artisan_id: int) -> Exists:
 
 
 def visible_provenances(viewer: Viewer) -> QuerySet[ProductProvenance]:
-    """Published provenance, and what the viewer may edit."""
-    condition = Q(is_published=True)
+    """Published provenance of pieces still in Saleor, and what the viewer may edit."""
+    condition = Q(is_published=True, removed_from_saleor_at__isnull=True)
     if viewer.managed_cooperative_ids:
         condition |= Q(cooperative_id__in=viewer.managed_cooperative_ids)
     if viewer.artisan_id is not None:
@@ -217,6 +217,7 @@ def provenance_summary(
         saleor_product_id=saleor_product_id,
         saleor_variant_id=saleor_variant_id,
         is_published=True,
+        removed_from_saleor_at__isnull=True,
     ).first()
     if row is None:
         return None
@@ -710,6 +711,27 @@ def attach_certification_evidence(
         storage = certification.evidence.storage
         transaction.on_commit(lambda: storage.delete(previous))
     return certification
+
+
+@dataclass(frozen=True)
+class RemovalResult:
+    saleor_product_id: str
+    removed_at: datetime | None  # when Saleor's deletion was first recorded; None: unknown piece
+    newly_removed: int  # provenance rows (the product's and its variants') marked by this call
+
+
+@transaction.atomic
+def mark_removed_from_saleor(saleor_product_id: str) -> RemovalResult:
+    """Saleor deleted the product: its provenance (and its variants') is no longer served as
+    published, and its certificates, still valid, say the piece was withdrawn. Idempotent:
+    a retried delivery keeps the first time."""
+    rows = ProductProvenance.objects.select_for_update().filter(saleor_product_id=saleor_product_id)
+    now = timezone.now()
+    newly_removed = rows.filter(removed_from_saleor_at__isnull=True).update(
+        removed_from_saleor_at=now, updated_at=now
+    )
+    first = rows.order_by("removed_from_saleor_at").values_list("removed_from_saleor_at", flat=True)
+    return RemovalResult(saleor_product_id, first.first(), newly_removed)
 
 
 # System writes: an operator's command (the fixture loader) acts for no signed-in viewer. Same

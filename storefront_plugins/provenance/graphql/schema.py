@@ -90,6 +90,7 @@ class Query(graphene.ObjectType):
             issued_at=certificate.issued_at,
             superseded_by=certificate.superseded_by.serial if certificate.superseded_by else None,
             revocation_reason=certificate.revocation_reason or None,
+            withdrawn_at=check.withdrawn_at,
             certificate=certificate,
         )
 
