@@ -39,6 +39,15 @@ class Viewer:
     def can_edit_artisan(self, artisan_id: int) -> bool:
         return self.artisan_id is not None and self.artisan_id == artisan_id
 
+    def can_edit_artisan_profile(
+        self, artisan_id: int, cooperative_ids: frozenset[int] | set[int]
+    ) -> bool:
+        """Artisans edit their own profile; managers the profiles of their members (many
+        artisans have no account, or edit little from a phone)."""
+        return self.can_edit_artisan(artisan_id) or bool(
+            self.managed_cooperative_ids & set(cooperative_ids)
+        )
+
     def sees_cooperative(self, cooperative_id: int, is_published: bool) -> bool:
         return is_published or cooperative_id in self.roles
 

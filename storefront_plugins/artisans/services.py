@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
+from storefront_plugins.artisans import hooks
 from storefront_plugins.artisans.error_codes import ArtisanErrorCode
 from storefront_plugins.artisans.models import Artisan, Collector, Cooperative, Membership, Role
 from storefront_plugins.artisans.permissions import ANONYMOUS, Viewer
@@ -139,8 +140,9 @@ def access_artisan_for_edit(viewer: Viewer, artisan_id: int) -> Artisan:
     artisan = Artisan.objects.select_for_update().filter(pk=artisan_id).first()
     if artisan is None:
         raise _not_found("id", "Artisan")
-    if not viewer.can_edit_artisan(artisan.pk):
-        raise PermissionDenied("Artisans edit their own profile only.")
+    cooperative_ids = set(artisan.memberships.values_list("cooperative_id", flat=True))
+    if not viewer.can_edit_artisan_profile(artisan.pk, cooperative_ids):
+        raise PermissionDenied("Artisans edit their own profile; managers their members'.")
     return artisan
 
 
@@ -237,6 +239,7 @@ def update_artisan_profile(viewer: Viewer, artisan_id: int, changes: Mapping[str
     artisan = access_artisan_for_edit(viewer, artisan_id)
     validate_changes(artisan, changes, ARTISAN_PROFILE_FIELDS)
     artisan.save()
+    hooks.artisan_changed(artisan.pk)
     return artisan
 
 
@@ -267,6 +270,7 @@ def add_member(viewer: Viewer, cooperative_id: int, artisan_id: int, role: str) 
     membership = Membership.objects.create(
         cooperative=cooperative, artisan_id=artisan_id, role=role
     )
+    hooks.artisan_changed(artisan_id)
     return MembershipResult(membership=membership, cooperative=cooperative)
 
 
@@ -289,6 +293,7 @@ def remove_member(viewer: Viewer, cooperative_id: int, artisan_id: int) -> Membe
     membership = _membership(cooperative, artisan_id)
     validate_keeps_a_manager(cooperative, membership, None)
     membership.delete()
+    hooks.artisan_changed(artisan_id)
     return MembershipResult(membership=None, cooperative=cooperative)
 
 

@@ -96,7 +96,7 @@ MUTATIONS: dict[str, tuple[str, Any, set[str]]] = {
         """mutation($id: ID!) { artisanProfileUpdate(id: $id, input: {workshop: "Atelier Serghini, Safi", bio: {en: "Glazer."}}) {
              artisan { workshop bio(language: EN) } errors { field code } } }""",
         lambda ids: {"id": ids["serghini"]},
-        {"artisan_self"},
+        {"artisan_self", "manager"},
     ),
     "cooperativeUpdate": (
         """mutation($id: ID!) { cooperativeUpdate(id: $id, input: {phone: "+212 524 00 00 00", commissionRate: "11.5"}) {
