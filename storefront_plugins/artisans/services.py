@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
+from storefront_plugins.accounts import services as accounts
 from storefront_plugins.artisans import hooks
 from storefront_plugins.artisans.error_codes import ArtisanErrorCode
 from storefront_plugins.artisans.models import Artisan, Collector, Cooperative, Membership, Role
@@ -83,7 +84,8 @@ def viewer_for(user: AbstractBaseUser | AnonymousUser | None) -> Viewer:
         artisan_id = artisan_pk
         if cooperative_id is not None:
             roles[cooperative_id] = role
-    return Viewer(user_id=user.pk, artisan_id=artisan_id, roles=roles)
+    is_staff = bool(getattr(user, "is_staff", False) or getattr(user, "is_superuser", False))
+    return Viewer(user_id=user.pk, artisan_id=artisan_id, roles=roles, is_platform_staff=is_staff)
 
 
 def visible_cooperatives(viewer: Viewer) -> QuerySet[Cooperative]:
@@ -304,7 +306,7 @@ def create_collector(
     if not viewer.managed_cooperative_ids:
         raise PermissionDenied("Only cooperative managers add collectors.")
     ids = validate_managed_cooperatives(viewer, cooperative_ids)
-    collector = Collector(slug=_unique_slug(str(changes.get("name") or "")))
+    collector = Collector(slug=_unique_slug(Collector, str(changes.get("name") or "")))
     validate_changes(collector, changes, COLLECTOR_FIELDS)
     collector.save()
     collector.cooperatives.set(ids)
@@ -337,6 +339,74 @@ def update_collector(
     return collector
 
 
+@dataclass(frozen=True)
+class ArtisanCreateResult:
+    artisan: Artisan
+    membership: Membership
+    cooperative: Cooperative
+    invited_user_created: bool  # a new account was made for the e-mail given
+
+
+@transaction.atomic
+def create_cooperative(viewer: Viewer, changes: Mapping[str, Any]) -> Cooperative:
+    """Platform staff register a cooperative (unpublished unless said otherwise); its slug
+    comes from its name."""
+    if not viewer.can_create_cooperative():
+        raise PermissionDenied("Only Souk's staff register cooperatives.")
+    cooperative = Cooperative(slug=_unique_slug(Cooperative, str(changes.get("name") or "")))
+    validate_changes(cooperative, changes, COOPERATIVE_FIELDS)
+    cooperative.save()
+    return cooperative
+
+
+def validate_new_artisan_user(email: str) -> str:
+    """The normalized e-mail to invite; refused when its account already has an artisan."""
+    normalized = accounts.validate_invitation_email(email)
+    user_id = accounts.existing_user_id(normalized)
+    if user_id is not None and Artisan.objects.filter(user_id=user_id).exists():
+        raise ValidationError(
+            {
+                "email": ValidationError(
+                    "This account already has an artisan profile.",
+                    code=ArtisanErrorCode.UNIQUE.value,
+                )
+            }
+        )
+    return normalized
+
+
+@transaction.atomic
+def create_artisan(
+    viewer: Viewer,
+    cooperative_id: int,
+    changes: Mapping[str, Any],
+    role: str = Role.ARTISAN,
+    email: str | None = None,
+) -> ArtisanCreateResult:
+    """A manager (or platform staff) adds a new artisan to the cooperative, with their role,
+    and optionally the account of `email` (made if it does not exist). Everything is checked
+    before the first write."""
+    cooperative = Cooperative.objects.select_for_update().filter(pk=cooperative_id).first()
+    if cooperative is None:
+        raise _not_found("cooperative", "Cooperative")
+    if not viewer.can_add_artisans_to(cooperative.pk):
+        raise PermissionDenied("Only the cooperative's managers add its artisans.")
+    validate_role(role)
+    artisan = Artisan(slug=_unique_slug(Artisan, str(changes.get("name") or "")))
+    validate_changes(artisan, changes, ARTISAN_PROFILE_FIELDS)
+    normalized_email = validate_new_artisan_user(email) if email else None
+
+    invited_created = False
+    if normalized_email is not None:
+        invited = accounts.invite_user(normalized_email)
+        artisan.user = invited.user
+        invited_created = invited.created
+    artisan.save()
+    membership = Membership.objects.create(cooperative=cooperative, artisan=artisan, role=role)
+    hooks.artisan_changed(artisan.pk)
+    return ArtisanCreateResult(artisan, membership, cooperative, invited_created)
+
+
 def _membership(cooperative: Cooperative, artisan_id: int) -> Membership:
     membership = cooperative.memberships.filter(artisan_id=artisan_id).first()
     if membership is None:
@@ -350,10 +420,10 @@ def _membership(cooperative: Cooperative, artisan_id: int) -> Membership:
     return membership
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:90] or "collector"
+def _unique_slug(model: type[Artisan | Cooperative | Collector], name: str) -> str:
+    base = slugify(name)[:90] or model.__name__.lower()
     slug, suffix = base, 2
-    while Collector.objects.filter(slug=slug).exists():
+    while model.objects.filter(slug=slug).exists():
         slug, suffix = f"{base}-{suffix}", suffix + 1
     return slug
 
