@@ -105,6 +105,22 @@ SALEOR_JWKS_REFETCH_INTERVAL = env_int("SALEOR_JWKS_REFETCH_INTERVAL", 60)
 SOUK_ACCESS_TOKEN_TTL = env_int("SOUK_ACCESS_TOKEN_TTL", 15 * 60)
 SOUK_REFRESH_TOKEN_TTL = env_int("SOUK_REFRESH_TOKEN_TTL", 30 * 24 * 3600)
 
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Invitations to new accounts: the page (of a storefront or the portal) that calls
+# setPassword(email, token, password) with the link's query parameters.
+SOUK_SET_PASSWORD_URL = env_str("SOUK_SET_PASSWORD_URL", f"{PUBLIC_URL}/account/set-password")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Souk <no-reply@souk.example>")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

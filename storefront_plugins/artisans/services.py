@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
 from storefront_plugins.accounts import services as accounts
+from storefront_plugins.accounts.tasks import enqueue_invitation
 from storefront_plugins.artisans import hooks
 from storefront_plugins.artisans.error_codes import ArtisanErrorCode
 from storefront_plugins.artisans.models import Artisan, Collector, Cooperative, Membership, Role
@@ -404,6 +405,8 @@ def create_artisan(
     artisan.save()
     membership = Membership.objects.create(cooperative=cooperative, artisan=artisan, role=role)
     hooks.artisan_changed(artisan.pk)
+    if invited_created and artisan.user_id is not None:
+        enqueue_invitation(artisan.user_id, artisan.name, cooperative.name)
     return ArtisanCreateResult(artisan, membership, cooperative, invited_created)
 
 
