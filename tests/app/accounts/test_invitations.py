@@ -149,12 +149,12 @@ def test_a_weak_password_is_refused_and_the_link_keeps_working(api_client, token
         {
             "field": "password",
             "code": "INVALID_PASSWORD",
-            "message": "This password is too common.",
+            "message": "Ce mot de passe est trop courant.",
         },
         {
             "field": "password",
             "code": "INVALID_PASSWORD",
-            "message": "This password is entirely numeric.",
+            "message": "Ce mot de passe est entièrement numérique.",
         },
     ]
     strong = graphql(api_client, SET_PASSWORD, {**link, "password": "Tapis-Tifawin-2025"})
