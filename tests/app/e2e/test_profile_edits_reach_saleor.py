@@ -67,8 +67,11 @@ def test_a_profile_edit_rewrites_the_artisans_saleor_page(
     )
     assert result["data"]["artisanProfileUpdate"]["errors"] == []
 
-    # then the worker writes the new title and content into Saleor's page
-    page = _page_when(seeded_sandbox, "mohamed-serghini", lambda p: p["title"] == name)
+    # then the worker writes the new title and content into Saleor's page, then its
+    # metadata (a second mutation: wait for both)
+    def synced(page: dict[str, Any]) -> bool:
+        metadata = {item["key"]: item["value"] for item in page["metadata"]}
+        return page["title"] == name and metadata.get("souk.artisan.id") == str(artisan.pk)
+
+    page = _page_when(seeded_sandbox, "mohamed-serghini", synced)
     assert _texts(page)[0] == bio
-    metadata = {item["key"]: item["value"] for item in page["metadata"]}
-    assert metadata["souk.artisan.id"] == str(artisan.pk)
