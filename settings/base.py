@@ -76,6 +76,9 @@ DEFAULT_FILE_STORAGE_SETTINGS = default_storage_settings(
     region=env_str("SOUK_S3_REGION", ""),
     url_expiry=env_int("SOUK_S3_URL_EXPIRY", 300),
 )
+# A multipart GraphQL request (an upload) larger than this is refused before it is read;
+# each upload checks its own limit too (certification evidence: 10 MB).
+SOUK_MAX_UPLOAD_BYTES = env_int("SOUK_MAX_UPLOAD_BYTES", 11 * 1024 * 1024)
 STORAGES = {
     "default": DEFAULT_FILE_STORAGE_SETTINGS,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

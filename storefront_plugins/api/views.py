@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from graphene_django.views import GraphQLView, HttpError
@@ -37,10 +38,15 @@ class SoukGraphQLView(GraphQLView):
         return super().dispatch(request, *args, **kwargs)
 
     def parse_body(self, request: HttpRequest) -> Any:
-        """JSON as usual; multipart by the GraphQL multipart request spec (file uploads)."""
-        if self.get_content_type(request) == "multipart/form-data" and "operations" in (
-            request.POST
-        ):
+        """JSON as usual; multipart by the GraphQL multipart request spec (file uploads).
+        A multipart body over SOUK_MAX_UPLOAD_BYTES is refused (413) before it is read."""
+        is_multipart = self.get_content_type(request) == "multipart/form-data"
+        if is_multipart and _content_length(request) > settings.SOUK_MAX_UPLOAD_BYTES:
+            too_large = HttpResponse(
+                f"A request carries at most {settings.SOUK_MAX_UPLOAD_BYTES} bytes.", status=413
+            )
+            raise HttpError(too_large)
+        if is_multipart and "operations" in request.POST:
             try:
                 return operations_with_files(request.POST, request.FILES)
             except MultipartRequestError as error:
@@ -58,6 +64,13 @@ class SoukGraphQLView(GraphQLView):
         if isinstance(error, GraphQLError) and _is_permission_denied(error.original_error):
             formatted["extensions"] = {"exception": {"code": "PermissionDenied"}}
         return formatted
+
+
+def _content_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
 
 
 def _is_permission_denied(error: BaseException | None) -> bool:

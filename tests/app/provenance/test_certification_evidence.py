@@ -210,3 +210,18 @@ def test_a_file_variable_sent_as_json_is_refused(api_client, tokens, safi_label)
             "message": "Send the file as a part of a multipart request.",
         }
     ]
+
+
+def test_an_upload_request_over_the_limit_is_refused_before_it_is_read(
+    api_client, tokens, safi_label, settings
+):
+    # given
+    settings.SOUK_MAX_UPLOAD_BYTES = 1024
+
+    # when
+    response = upload(api_client, _id(safi_label), "scan.pdf", PDF + b"0" * 2048, tokens["manager"])
+
+    # then
+    assert response.status_code == 413
+    safi_label.refresh_from_db()
+    assert not safi_label.evidence
