@@ -28,6 +28,7 @@ def run_settings(env_changes, code=PRINT_SETTINGS):
         key: value
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE"}
+        and not key.startswith("SOUK_S3_")
     }
     env.update(env_changes)
     env["DJANGO_SETTINGS_MODULE"] = "settings.base"
