@@ -46,9 +46,10 @@ def installation(db: None, client: Client, fake_saleor: FakeSaleor) -> Installat
 
 @pytest.fixture(scope="session")
 def celery_worker(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any, live_server: Any
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """A real `celery worker` process on the test database, consuming a queue of its own."""
+    """A real `celery worker` process on the test database, consuming a queue of its own,
+    with the live server's URL as the App's public URL (the URLs it writes into Saleor)."""
     with django_db_blocker.unblock():
         database_url = server_database_url()
     log_path = tmp_path_factory.mktemp("celery") / "worker.log"
@@ -57,6 +58,7 @@ def celery_worker(
         "DJANGO_SETTINGS_MODULE": "settings.test",
         "DATABASE_URL": database_url,
         "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
+        "PUBLIC_URL": live_server.url,
     }
     with open(log_path, "wb") as log:
         worker = subprocess.Popen(
