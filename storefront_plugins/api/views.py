@@ -2,9 +2,10 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from graphene_django.views import GraphQLView
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from graphene_django.views import GraphQLView, HttpError
 from graphql import GraphQLError
 from graphql_sync_dataloaders import DeferredExecutionContext
 
@@ -16,6 +17,7 @@ from storefront_plugins.accounts.authentication import (
 from storefront_plugins.accounts.models import User
 from storefront_plugins.api import response_cache
 from storefront_plugins.core.graphql.context import RequestContext
+from storefront_plugins.core.graphql.uploads import MultipartRequestError, operations_with_files
 
 
 class SoukGraphQLView(GraphQLView):
@@ -72,6 +74,22 @@ class SoukGraphQLView(GraphQLView):
         request.souk_execution_failed = result is None or bool(result.errors)  # type: ignore[attr-defined]
         return result
 
+    def parse_body(self, request: HttpRequest) -> Any:
+        """JSON as usual; multipart by the GraphQL multipart request spec (file uploads).
+        A multipart body over SOUK_MAX_UPLOAD_BYTES is refused (413) before it is read."""
+        is_multipart = self.get_content_type(request) == "multipart/form-data"
+        if is_multipart and _content_length(request) > settings.SOUK_MAX_UPLOAD_BYTES:
+            too_large = HttpResponse(
+                f"A request carries at most {settings.SOUK_MAX_UPLOAD_BYTES} bytes.", status=413
+            )
+            raise HttpError(too_large)
+        if is_multipart and "operations" in request.POST:
+            try:
+                return operations_with_files(request.POST, request.FILES)
+            except MultipartRequestError as error:
+                raise HttpError(HttpResponseBadRequest(str(error))) from error
+        return super().parse_body(request)
+
     def get_context(self, request: HttpRequest) -> RequestContext:
         user = request.user
         language = user.language if isinstance(user, User) else None
@@ -83,6 +101,13 @@ class SoukGraphQLView(GraphQLView):
         if isinstance(error, GraphQLError) and _is_permission_denied(error.original_error):
             formatted["extensions"] = {"exception": {"code": "PermissionDenied"}}
         return formatted
+
+
+def _content_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
 
 
 def _is_permission_denied(error: BaseException | None) -> bool:
