@@ -7,6 +7,9 @@ import graphene
 from storefront_plugins.payouts.graphql.mutations.payout_approve import PayoutApprove
 from storefront_plugins.payouts.graphql.mutations.payout_cancel import PayoutCancel
 from storefront_plugins.payouts.graphql.mutations.payout_method_set import PayoutMethodSet
+from storefront_plugins.payouts.graphql.mutations.payout_record_manual_payment import (
+    PayoutRecordManualPayment,
+)
 from storefront_plugins.payouts.graphql.mutations.payout_run_start import PayoutRunStart
 from storefront_plugins.payouts.graphql.mutations.payout_schedule_set import PayoutScheduleSet
 from storefront_plugins.payouts.graphql.payout_types import Payout, PayoutRun
@@ -31,6 +34,7 @@ class PayoutRunQuery(graphene.ObjectType):
 
 class PayoutRunMutation(graphene.ObjectType):
     payout_run_start = PayoutRunStart.Field()
+    payout_record_manual_payment = PayoutRecordManualPayment.Field()
     payout_approve = PayoutApprove.Field()
     payout_cancel = PayoutCancel.Field()
     payout_method_set = PayoutMethodSet.Field()

@@ -2,11 +2,14 @@
 person approves it when the run requires it; a refused record is cancelled and the money is
 payable again. Proofs are PDF, JPEG or PNG by their bytes, and limited in size."""
 
+import json
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 from graphql_relay import to_global_id
@@ -182,30 +185,44 @@ def test_a_record_is_refused_before_anything_is_written(
     assert (payout.state, payout.proof.name) == (PayoutState.CREATED, "")
 
 
-# Over HTTP: the multipart endpoint
+# Over GraphQL: a multipart request, the proof stored in S3 (moto's server)
+
+RECORD = """
+mutation Record($id: ID!, $reference: String!, $paidOn: Date!, $proof: Upload!) {
+  payoutRecordManualPayment(id: $id, reference: $reference, paidOn: $paidOn, proof: $proof) {
+    payout { id state externalReference paidOn hasProof }
+    errors { field code message }
+  }
+}"""
 
 
-def post_record(
-    client: Client, payout: Payout, token: str | None, proof: bytes = PDF, **fields: str
-) -> object:
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    data: dict[str, object] = {
+def post_record(client: Client, payout: Payout, token: str | None, proof: bytes = PDF) -> Any:
+    """A multipart request as Apollo's and urql's upload links send it."""
+    variables = {
+        "id": to_global_id("Payout", payout.pk),
         "reference": "VIR-2026-000777",
         "paidOn": timezone.localdate().isoformat(),
-        "proof": SimpleUploadedFile("recu.pdf", proof, content_type="application/pdf"),
+        "proof": None,
     }
-    data.update(fields)
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     return client.post(
-        f"/payouts/payouts/{to_global_id('Payout', payout.pk)}/manual-payment",
-        data=data,
+        "/graphql/",
+        data={
+            "operations": json.dumps({"query": RECORD, "variables": variables}),
+            "map": json.dumps({"0": ["variables.proof"]}),
+            "0": SimpleUploadedFile("recu.pdf", proof, content_type="application/octet-stream"),
+        },
         headers=headers,
     )
 
 
-def test_the_endpoint_records_a_payment_with_its_uploaded_proof(
-    safi: Cooperative, members: list[Party], treasury: dict[str, Actor], client: Client
+def test_a_payment_is_recorded_over_graphql_with_its_proof_in_s3(
+    safi: Cooperative,
+    members: list[Party],
+    treasury: dict[str, Actor],
+    client: Client,
+    s3_storage: Any,
+    moto_s3: Any,
 ) -> None:
     # given
     payout = a_payout(safi, members[2], second_approval=True)
@@ -214,17 +231,29 @@ def test_the_endpoint_records_a_payment_with_its_uploaded_proof(
     response = post_record(client, payout, access_token_for(treasury["treasurer"].user))
 
     # then
-    assert response.status_code == 200, response.content  # type: ignore[attr-defined]
-    assert response.json() == {  # type: ignore[attr-defined]
-        "payout": {"id": to_global_id("Payout", payout.pk), "state": "SUBMITTED"},
+    assert response.json()["data"]["payoutRecordManualPayment"] == {
+        "payout": {
+            "id": to_global_id("Payout", payout.pk),
+            "state": "SUBMITTED",
+            "externalReference": "VIR-2026-000777",
+            "paidOn": timezone.localdate().isoformat(),
+            "hasProof": True,
+        },
         "errors": [],
     }
     payout.refresh_from_db()
-    assert default_storage.open(str(payout.proof.name)).read() == PDF
+    stored = moto_s3.client().get_object(Bucket=s3_storage.bucket_name, Key=str(payout.proof.name))
+    assert stored["Body"].read() == PDF
+    assert stored["ContentType"] == "application/pdf"
 
 
-def test_the_endpoint_answers_errors_in_the_api_format(
-    safi: Cooperative, members: list[Party], treasury: dict[str, Actor], client: Client
+def test_a_refused_proof_is_answered_in_the_payload_and_nothing_is_stored(
+    safi: Cooperative,
+    members: list[Party],
+    treasury: dict[str, Actor],
+    client: Client,
+    s3_storage: Any,
+    moto_s3: Any,
 ) -> None:
     # given
     payout = a_payout(safi, members[2], second_approval=True)
@@ -235,8 +264,7 @@ def test_the_endpoint_answers_errors_in_the_api_format(
     )
 
     # then
-    assert response.status_code == 400  # type: ignore[attr-defined]
-    assert response.json() == {  # type: ignore[attr-defined]
+    assert response.json()["data"]["payoutRecordManualPayment"] == {
         "payout": None,
         "errors": [
             {
@@ -246,16 +274,19 @@ def test_the_endpoint_answers_errors_in_the_api_format(
             }
         ],
     }
+    listed = moto_s3.client().list_objects_v2(Bucket=s3_storage.bucket_name)
+    assert listed.get("Contents", []) == []
 
 
 @pytest.mark.parametrize(
-    ("actor", "status"),
+    ("actor", "allowed"),
     [
-        ("anonymous", 401),
-        ("artisan_self", 403),
-        ("other_manager", 403),
-        ("treasurer", 200),
-        ("manager", 200),
+        ("anonymous", False),
+        ("artisan_self", False),
+        ("other_artisan", False),
+        ("other_manager", False),
+        ("treasurer", True),
+        ("manager", True),
     ],
 )
 def test_only_the_cooperatives_treasury_records_payments(
@@ -264,17 +295,21 @@ def test_only_the_cooperatives_treasury_records_payments(
     treasury: dict[str, Actor],
     client: Client,
     actor: str,
-    status: int,
+    allowed: bool,
 ) -> None:
     # given
     payout = a_payout(safi, members[2], second_approval=True)
     token = None if actor == "anonymous" else access_token_for(treasury[actor].user)
 
     # when
-    response = post_record(client, payout, token)
+    result = post_record(client, payout, token).json()
 
     # then
-    assert response.status_code == status  # type: ignore[attr-defined]
     payout.refresh_from_db()
-    expected = PayoutState.SUBMITTED if status == 200 else PayoutState.CREATED
-    assert payout.state == expected
+    if allowed:
+        assert result["data"]["payoutRecordManualPayment"]["errors"] == []
+        assert payout.state == PayoutState.SUBMITTED
+    else:
+        codes_ = [e["extensions"]["exception"]["code"] for e in result["errors"]]
+        assert codes_ == ["PermissionDenied"]
+        assert payout.state == PayoutState.CREATED
