@@ -15,7 +15,8 @@
   `created` event each and `ledger.start_payout` (PAYABLE -> PAYOUTS_IN_TRANSIT) each. Then,
   on commit, automatic rails' payouts are queued for submission.
 - refused: a second run for the cooperative and currency while one is open
-  (RUN_ALREADY_OPEN, also a partial unique index), an unknown currency, and, for a run
+  (RUN_ALREADY_OPEN; starts are serialized by an advisory lock per cooperative and
+  currency, and a partial unique index backs it), an unknown currency, and, for a run
   started by hand, a run with nothing to pay (NOTHING_TO_PAY). A scheduled run with nothing
   to pay is kept, closed, so its period is done (unique cooperative+currency+period).
 
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
@@ -133,6 +134,13 @@ def _start(
     period: str,
     parties: list[Party],
 ) -> RunResult:
+    # One start at a time per cooperative and currency: a second waits here, then sees the
+    # first's run (open, or the period's) rather than the balances it already moved.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtext(%s))",
+            [f"payouts-run:{cooperative_id}:{currency}"],
+        )
     existing = _period_run(cooperative_id, currency, period)
     if existing is not None:
         return RunResult(existing, tuple(existing.payouts.all()), (), created=False)
