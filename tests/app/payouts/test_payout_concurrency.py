@@ -16,7 +16,7 @@ from storefront_plugins.payouts.rails.registry import register_rail, unregister_
 from storefront_plugins.payouts.runs import start_payout_run
 from storefront_plugins.payouts.splits import Party
 from tests.app.payouts.conftest import balances_of, credit_payable, ledger_sum, method
-from tests.app.payouts.test_reconciliation_and_crashes import RemoteRail
+from tests.app.payouts.remote_rail import RemoteRail
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

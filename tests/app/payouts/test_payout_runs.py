@@ -4,11 +4,14 @@ scheduled run per period; the ledger moves the money to PAYOUTS_IN_TRANSIT in th
 transaction and conserves it."""
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from storefront_plugins.artisans.models import Cooperative
+from storefront_plugins.payouts import tasks
 from storefront_plugins.payouts.models import (
     Frequency,
     Payout,
@@ -19,6 +22,7 @@ from storefront_plugins.payouts.models import (
     Rail,
 )
 from storefront_plugins.payouts.payout_flow import transition_to
+from storefront_plugins.payouts.rails.registry import register_rail, unregister_rail
 from storefront_plugins.payouts.runs import (
     run_progress,
     start_payout_run,
@@ -27,6 +31,7 @@ from storefront_plugins.payouts.runs import (
 from storefront_plugins.payouts.schedules import due_period
 from storefront_plugins.payouts.splits import Party, PartyKind
 from tests.app.payouts.conftest import balances_of, credit_payable, ledger_sum, method
+from tests.app.payouts.remote_rail import RemoteRail
 
 
 def codes(error: ValidationError) -> list[str]:
@@ -260,3 +265,43 @@ def test_progress_is_counted_from_the_payouts(safi: Cooperative, members: list[P
     }
     assert progress.amount_by_state[PayoutState.PAID] == 1_000
     assert (progress.done, progress.payout_count, progress.total_amount) == (2, 3, 6_000)
+
+
+def test_a_run_queues_its_automatic_payouts_once_committed(
+    safi: Cooperative, members: list[Party], django_capture_on_commit_callbacks: Any
+) -> None:
+    # given: one payout on an automatic rail, one in cash
+    remote = RemoteRail()
+    register_rail(remote)
+    try:
+        credit_payable(members[0], 1_000)
+        credit_payable(members[1], 1_000)
+        method(members[0], Rail.STRIPE_CONNECT)
+        method(members[1], Rail.CASH)
+
+        # when
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            start_payout_run(safi.pk, "MAD", None)
+    finally:
+        unregister_rail(remote.name)
+
+    # then: one callback, queuing the automatic one only; nothing sent before the commit
+    assert len(callbacks) == 1
+    assert remote.calls == []
+
+
+def test_the_beat_task_starts_the_runs_due(safi: Cooperative, members: list[Party]) -> None:
+    # given: monthly on the 1st, which has passed this month
+    PayoutSchedule.objects.create(
+        cooperative_id=safi.pk, frequency=Frequency.MONTHLY, day_of_month=1
+    )
+    credit_payable(members[0], 1_000)
+    method(members[0], Rail.CASH)
+
+    # when
+    started = tasks.start_scheduled_payout_runs()
+    again = tasks.start_scheduled_payout_runs()
+
+    # then
+    assert (started, again) == (1, 0)
+    assert PayoutRun.objects.get().period == timezone.localdate().strftime("%Y-%m")

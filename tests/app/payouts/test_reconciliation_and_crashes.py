@@ -1,14 +1,10 @@
 """Automatic rails: a crash or retry at any step never pays twice and never loses a payout.
 
-`RemoteRail` is an automatic rail over an in-memory remote that keeps transfers by
-idempotency key, as Stripe does, with faults: the call never arrives ("down"), or it is
-carried out and its answer is lost ("lose_answer", a timeout or a killed worker). It stands
-in for Stripe Connect until that rail lands (see the report); the driver under test
-(`payout_flow`) is the real one.
+`RemoteRail` (remote_rail.py) is an automatic rail with faults: the call never arrives, or it
+is carried out and its answer is lost (a timeout or a killed worker).
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import pytest
@@ -19,44 +15,13 @@ from storefront_plugins.artisans.models import Cooperative
 from storefront_plugins.payouts import payout_flow
 from storefront_plugins.payouts.models import Payout, PayoutState, Rail
 from storefront_plugins.payouts.rails.base import (
-    OutcomeStatus,
-    PayoutInstruction,
-    RailOutcome,
     RailUnavailable,
 )
 from storefront_plugins.payouts.rails.registry import register_rail, unregister_rail
 from storefront_plugins.payouts.runs import start_payout_run
 from storefront_plugins.payouts.splits import Party
 from tests.app.payouts.conftest import Actor, balances_of, credit_payable, ledger_sum, method
-
-
-@dataclass
-class RemoteRail:
-    name: str = Rail.STRIPE_CONNECT.value
-    automatic: bool = True
-    cancellable_when_submitted: bool = False
-    transfers: dict[str, tuple[int, str]] = field(default_factory=dict)
-    calls: list[tuple[str, str]] = field(default_factory=list)
-    faults: list[str] = field(default_factory=list)
-
-    def submit(self, instruction: PayoutInstruction) -> RailOutcome:
-        self.calls.append(("submit", instruction.idempotency_key))
-        fault = self.faults.pop(0) if self.faults else ""
-        if fault == "down":
-            raise RailUnavailable("connection refused")
-        if fault == "refuse":
-            return RailOutcome(OutcomeStatus.FAILED, message="account closed")
-        reference = f"tr_{len(self.transfers) + 1}"
-        self.transfers.setdefault(instruction.idempotency_key, (instruction.amount, reference))
-        if fault == "lose_answer":
-            raise RailUnavailable("read timeout")
-        return RailOutcome(OutcomeStatus.PAID, self.transfers[instruction.idempotency_key][1])
-
-    def check(self, instruction: PayoutInstruction) -> RailOutcome:
-        self.calls.append(("check", instruction.idempotency_key))
-        if instruction.idempotency_key not in self.transfers:
-            return RailOutcome(OutcomeStatus.NOT_FOUND)
-        return RailOutcome(OutcomeStatus.PAID, self.transfers[instruction.idempotency_key][1])
+from tests.app.payouts.remote_rail import RemoteRail
 
 
 @pytest.fixture
