@@ -21,6 +21,20 @@ def unregister_rail(name: str) -> None:
     _RAILS.pop(name, None)
 
 
+def replace_rail(rail: PayoutRail) -> PayoutRail | None:
+    """Registers `rail` under its name; returns the rail it replaced, to restore it."""
+    previous = _RAILS.get(rail.name)
+    register_rail(rail)
+    return previous
+
+
+def restore_rail(name: str, previous: PayoutRail | None) -> None:
+    if previous is None:
+        unregister_rail(name)
+    else:
+        register_rail(previous)
+
+
 def rail_for(name: str) -> PayoutRail:
     try:
         return _RAILS[name]

@@ -1,3 +1,4 @@
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -21,9 +22,11 @@ from storefront_plugins.payouts.models import (
     Rail,
     TransactionKind,
 )
+from storefront_plugins.payouts.rails.registry import replace_rail, restore_rail
 from storefront_plugins.payouts.splits import PLATFORM, Party, PartyKind, Role
 from storefront_plugins.provenance.models import Contribution, ProductProvenance
 from tests.app.artisans.conftest import ACTOR_ARTISANS, DIRECTORY
+from tests.app.payouts.remote_rail import RemoteRail
 
 API_URL = "https://saleor.example/graphql/"
 ORDER_ID = "T3JkZXI6MQ=="
@@ -243,3 +246,12 @@ def media_root(settings: Any, tmp_path: Any) -> Any:
     production): here a temporary folder."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     return tmp_path / "media"
+
+
+@pytest.fixture
+def remote() -> Iterator[RemoteRail]:
+    """An automatic rail with faults, in place of Stripe Connect for one test."""
+    rail = RemoteRail()
+    previous = replace_rail(rail)
+    yield rail
+    restore_rail(rail.name, previous)

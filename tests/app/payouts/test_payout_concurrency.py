@@ -2,7 +2,7 @@
 payout, whatever the interleaving (row locks and unique constraints, real PostgreSQL)."""
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -12,7 +12,6 @@ from django.db import connection
 from storefront_plugins.artisans.models import Cooperative
 from storefront_plugins.payouts import payout_flow
 from storefront_plugins.payouts.models import PayoutRun, Rail
-from storefront_plugins.payouts.rails.registry import register_rail, unregister_rail
 from storefront_plugins.payouts.runs import start_payout_run
 from storefront_plugins.payouts.splits import Party
 from tests.app.payouts.conftest import balances_of, credit_payable, ledger_sum, method
@@ -41,14 +40,6 @@ def at_once(action: Callable[[], Any], times: int = 2) -> list[Any]:
     for worker in workers:
         worker.join()
     return outcomes
-
-
-@pytest.fixture
-def remote() -> Iterator[RemoteRail]:
-    rail = RemoteRail()
-    register_rail(rail)
-    yield rail
-    unregister_rail(rail.name)
 
 
 def test_two_runs_started_at_once_make_one(safi: Cooperative, members: list[Party]) -> None:

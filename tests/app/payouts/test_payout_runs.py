@@ -22,7 +22,7 @@ from storefront_plugins.payouts.models import (
     Rail,
 )
 from storefront_plugins.payouts.payout_flow import transition_to
-from storefront_plugins.payouts.rails.registry import register_rail, unregister_rail
+from storefront_plugins.payouts.rails.registry import replace_rail, restore_rail, unregister_rail
 from storefront_plugins.payouts.runs import (
     run_progress,
     start_payout_run,
@@ -156,15 +156,19 @@ def test_another_currency_has_its_own_run(safi: Cooperative, members: list[Party
 def test_parties_without_a_payout_method_are_skipped_and_counted(
     safi: Cooperative, members: list[Party]
 ) -> None:
-    # given: one with cash, one without a method, one on Stripe Connect (not available yet)
+    # given: one with cash, one without a method, one on a rail not available
     credit_payable(members[0], 5_000)
     credit_payable(members[1], 6_000)
     credit_payable(members[2], 7_000)
     method(members[0], Rail.CASH)
     method(members[2], Rail.STRIPE_CONNECT)
+    unavailable = replace_rail(RemoteRail())
+    unregister_rail(Rail.STRIPE_CONNECT.value)
 
     # when
     result = start_payout_run(safi.pk, "MAD", None)
+
+    restore_rail(Rail.STRIPE_CONNECT.value, unavailable)
 
     # then
     assert [p.party_id for p in result.payouts] == [members[0].id]
@@ -268,22 +272,20 @@ def test_progress_is_counted_from_the_payouts(safi: Cooperative, members: list[P
 
 
 def test_a_run_queues_its_automatic_payouts_once_committed(
-    safi: Cooperative, members: list[Party], django_capture_on_commit_callbacks: Any
+    safi: Cooperative,
+    members: list[Party],
+    remote: RemoteRail,
+    django_capture_on_commit_callbacks: Any,
 ) -> None:
     # given: one payout on an automatic rail, one in cash
-    remote = RemoteRail()
-    register_rail(remote)
-    try:
-        credit_payable(members[0], 1_000)
-        credit_payable(members[1], 1_000)
-        method(members[0], Rail.STRIPE_CONNECT)
-        method(members[1], Rail.CASH)
+    credit_payable(members[0], 1_000)
+    credit_payable(members[1], 1_000)
+    method(members[0], Rail.STRIPE_CONNECT)
+    method(members[1], Rail.CASH)
 
-        # when
-        with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            start_payout_run(safi.pk, "MAD", None)
-    finally:
-        unregister_rail(remote.name)
+    # when
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        start_payout_run(safi.pk, "MAD", None)
 
     # then: one callback, queuing the automatic one only; nothing sent before the commit
     assert len(callbacks) == 1

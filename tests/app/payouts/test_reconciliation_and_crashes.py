@@ -4,7 +4,6 @@
 is carried out and its answer is lost (a timeout or a killed worker).
 """
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import pytest
@@ -17,19 +16,10 @@ from storefront_plugins.payouts.models import Payout, PayoutState, Rail
 from storefront_plugins.payouts.rails.base import (
     RailUnavailable,
 )
-from storefront_plugins.payouts.rails.registry import register_rail, unregister_rail
 from storefront_plugins.payouts.runs import start_payout_run
 from storefront_plugins.payouts.splits import Party
 from tests.app.payouts.conftest import Actor, balances_of, credit_payable, ledger_sum, method
 from tests.app.payouts.remote_rail import RemoteRail
-
-
-@pytest.fixture
-def remote() -> Iterator[RemoteRail]:
-    rail = RemoteRail()
-    register_rail(rail)
-    yield rail
-    unregister_rail(rail.name)
 
 
 @pytest.fixture
