@@ -56,6 +56,9 @@ class Payout(graphene.ObjectType):
     external_reference = graphene.String(required=True)
     paid_on = graphene.Date()
     has_proof = graphene.Boolean(required=True)
+    proof_url = graphene.String(
+        description="The proof document (a short-lived link in S3), for the treasury."
+    )
     failure_reason = graphene.String(required=True)
     created_at = graphene.DateTime(required=True)
     events = graphene.List(graphene.NonNull(PayoutEvent), required=True)
@@ -87,6 +90,12 @@ class Payout(graphene.ObjectType):
     @staticmethod
     def resolve_has_proof(root: models.Payout, info: Any) -> bool:
         return bool(root.proof)
+
+    @staticmethod
+    def resolve_proof_url(root: models.Payout, info: Any) -> str | None:
+        if not root.proof or not runs_payouts_of(viewer_of(info), root.run.cooperative_id):
+            return None
+        return context_of(info).request.build_absolute_uri(root.proof.url)
 
     @staticmethod
     def resolve_events(root: models.Payout, info: Any) -> Any:

@@ -420,3 +420,48 @@ def test_a_run_is_read_in_a_fixed_number_of_queries(
     payouts = result["data"]["payoutRun"]["payouts"]
     assert len(payouts) == count
     assert payouts[0]["events"] == [{"fromState": None, "toState": "CREATED"}]
+
+
+PAYOUT_QUERY = """
+query Payout($id: ID!) {
+  payout(id: $id) { amount currency state externalReference hasProof proofUrl }
+}"""
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_a_payout_is_read_by_its_artisan_and_the_treasury(
+    client: Client,
+    safi: Cooperative,
+    treasury: dict[str, Actor],
+    s3_storage: Any,
+    moto_s3: Any,
+    actor: str,
+) -> None:
+    # given: serghini's payout, recorded with its proof
+    payout = a_recorded_payout(safi, treasury)
+
+    # when
+    result = graphql(
+        client,
+        PAYOUT_QUERY,
+        {"id": to_global_id("Payout", payout.pk)},
+        token=token_of(treasury, actor),
+    )
+
+    # then
+    assert "errors" not in result
+    read = result["data"]["payout"]
+    if actor in TREASURY | {"artisan_self"}:
+        assert {k: v for k, v in read.items() if k != "proofUrl"} == {
+            "amount": "90.00",
+            "currency": "MAD",
+            "state": "SUBMITTED",
+            "externalReference": "INWI-88231",
+            "hasProof": True,
+        }
+        if actor in TREASURY:  # the approver sees the proof
+            assert read["proofUrl"].startswith(f"{moto_s3.endpoint_url}/{s3_storage.bucket_name}/")
+        else:
+            assert read["proofUrl"] is None
+    else:
+        assert read is None

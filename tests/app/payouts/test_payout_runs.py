@@ -307,3 +307,25 @@ def test_the_beat_task_starts_the_runs_due(safi: Cooperative, members: list[Part
     # then
     assert (started, again) == (1, 0)
     assert PayoutRun.objects.get().period == timezone.localdate().strftime("%Y-%m")
+
+
+def test_a_run_still_open_delays_the_scheduled_one_to_a_later_beat_of_its_period(
+    safi: Cooperative, members: list[Party]
+) -> None:
+    # given: a run started by hand is still open on Monday
+    PayoutSchedule.objects.create(cooperative_id=safi.pk, frequency=Frequency.WEEKLY, weekday=0)
+    credit_payable(members[0], 5_000)
+    method(members[0], Rail.CASH)
+    by_hand = start_payout_run(safi.pk, "MAD", None).payouts[0]
+    credit_payable(members[0], 2_000)
+
+    # when: Monday's beat, then Tuesday's once the open run is done
+    monday = start_scheduled_payout_runs(datetime(2026, 11, 23, 9, tzinfo=UTC))
+    transition_to(by_hand.pk, PayoutState.SUBMITTED)
+    transition_to(by_hand.pk, PayoutState.PAID)
+    tuesday = start_scheduled_payout_runs(datetime(2026, 11, 24, 9, tzinfo=UTC))
+
+    # then
+    assert [(r.period, r.run_id, r.created) for r in monday] == [("2026-W48", None, False)]
+    assert [(r.period, r.created) for r in tuesday] == [("2026-W48", True)]
+    assert PayoutRun.objects.get(period="2026-W48").total_amount == 2_000
