@@ -25,12 +25,13 @@ every currency a party of the cooperative has a PAYABLE account in.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
 from storefront_plugins.accounts.models import User
@@ -285,28 +286,43 @@ class RunProgress:
         )
 
 
-def run_progress(run: PayoutRun) -> RunProgress:
-    """Counted from the run's payouts (one query): nothing stored twice."""
+def runs_progress(runs: Sequence[PayoutRun]) -> list[RunProgress]:
+    """Counted from the runs' payouts (one query for any number of runs): nothing stored
+    twice."""
     rows = (
-        Payout.objects.filter(run=run)
-        .values_list("state")
+        Payout.objects.filter(run__in=[run.pk for run in runs])
+        .values_list("run_id", "state")
         .annotate(count=Count("pk"), amount=Sum("amount"))
         .order_by()
     )
-    counts: Counter[PayoutState] = Counter()
-    amounts: Counter[PayoutState] = Counter()
-    for state, count, amount in rows:
-        counts[PayoutState(state)] = count
-        amounts[PayoutState(state)] = amount
-    return RunProgress(
-        run_id=run.pk,
-        state=RunState(run.state),
-        payout_count=run.payout_count,
-        total_amount=run.total_amount,
-        skipped_count=run.skipped_count,
-        count_by_state={s: counts[s] for s in PayoutState},
-        amount_by_state={s: amounts[s] for s in PayoutState},
-    )
+    counts: dict[int, Counter[PayoutState]] = {run.pk: Counter() for run in runs}
+    amounts: dict[int, Counter[PayoutState]] = {run.pk: Counter() for run in runs}
+    for run_id, state, count, amount in rows:
+        counts[run_id][PayoutState(state)] = count
+        amounts[run_id][PayoutState(state)] = amount
+    return [
+        RunProgress(
+            run_id=run.pk,
+            state=RunState(run.state),
+            payout_count=run.payout_count,
+            total_amount=run.total_amount,
+            skipped_count=run.skipped_count,
+            count_by_state={s: counts[run.pk][s] for s in PayoutState},
+            amount_by_state={s: amounts[run.pk][s] for s in PayoutState},
+        )
+        for run in runs
+    ]
+
+
+def run_progress(run: PayoutRun) -> RunProgress:
+    return runs_progress([run])[0]
+
+
+def runs_of(viewer: Viewer, cooperative_id: int) -> "QuerySet[PayoutRun]":
+    """A cooperative's runs, newest first, for its treasurers and managers."""
+    validate_cooperative_exists(cooperative_id)
+    check_runs_payouts_of(viewer, cooperative_id)
+    return PayoutRun.objects.filter(cooperative_id=cooperative_id).order_by("-pk")
 
 
 def progress_for(viewer: Viewer, run_id: int) -> RunProgress:

@@ -8,10 +8,13 @@ from graphql_relay import to_global_id
 
 from storefront_plugins.artisans.graphql.context import viewer_of
 from storefront_plugins.core.graphql.context import context_of
+from storefront_plugins.core.graphql.dataloaders import then
+from storefront_plugins.core.graphql.pagination import CountableConnection
 from storefront_plugins.payouts import models
 from storefront_plugins.payouts.access import reads_payout, runs_payouts_of
 from storefront_plugins.payouts.error_codes import PayoutErrorCode
-from storefront_plugins.payouts.runs import run_progress
+from storefront_plugins.payouts.graphql.payout_dataloaders import PayoutRunProgressByRunLoader
+from storefront_plugins.payouts.runs import RunProgress
 from storefront_plugins.payouts.splits import PartyKind, from_minor
 
 PayoutErrorCodeEnum = graphene.Enum.from_enum(PayoutErrorCode)
@@ -160,18 +163,22 @@ class PayoutRun(graphene.ObjectType):
         return _money(root.total_amount, root.currency)
 
     @staticmethod
-    def resolve_progress(root: models.PayoutRun, info: Any) -> PayoutRunProgress:
-        progress = run_progress(root)
-        counts = progress.count_by_state
-        return PayoutRunProgress(
-            created=counts[models.PayoutState.CREATED],
-            submitted=counts[models.PayoutState.SUBMITTED],
-            paid=counts[models.PayoutState.PAID],
-            failed=counts[models.PayoutState.FAILED],
-            cancelled=counts[models.PayoutState.CANCELLED],
-            amount_paid=_money(progress.amount_by_state[models.PayoutState.PAID], root.currency),
-            done=progress.done,
-        )
+    def resolve_progress(root: models.PayoutRun, info: Any) -> Any:
+        def of(progress: RunProgress) -> PayoutRunProgress:
+            counts = progress.count_by_state
+            return PayoutRunProgress(
+                created=counts[models.PayoutState.CREATED],
+                submitted=counts[models.PayoutState.SUBMITTED],
+                paid=counts[models.PayoutState.PAID],
+                failed=counts[models.PayoutState.FAILED],
+                cancelled=counts[models.PayoutState.CANCELLED],
+                amount_paid=_money(
+                    progress.amount_by_state[models.PayoutState.PAID], root.currency
+                ),
+                done=progress.done,
+            )
+
+        return then(PayoutRunProgressByRunLoader(context_of(info)).load(root), of)
 
     @staticmethod
     def resolve_payouts(root: models.PayoutRun, info: Any) -> Any:
@@ -206,3 +213,8 @@ class PayoutSchedule(graphene.ObjectType):
     day_of_month = graphene.Int()
     minimums = graphene.JSONString(required=True, description="Minor units per currency.")
     requires_second_approval = graphene.Boolean(required=True)
+
+
+class PayoutRunCountableConnection(CountableConnection):
+    class Meta:
+        node = PayoutRun

@@ -21,6 +21,7 @@ from storefront_plugins.payouts.models import (
     PayoutState,
     Rail,
 )
+from storefront_plugins.payouts.payout_flow import transition_to
 from storefront_plugins.payouts.runs import start_payout_run
 from storefront_plugins.payouts.splits import Party, PartyKind
 from tests.app.graphql_client import access_token_for, graphql
@@ -465,3 +466,64 @@ def test_a_payout_is_read_by_its_artisan_and_the_treasury(
             assert read["proofUrl"] is None
     else:
         assert read is None
+
+
+RUNS_QUERY = """
+query Runs($cooperative: ID!) {
+  payoutRuns(cooperativeId: $cooperative, first: 20) {
+    totalCount
+    edges { node { state payoutCount progress { paid cancelled done } } }
+  }
+}"""
+
+
+def closed_runs(safi: Cooperative, party: Party, count: int) -> None:
+    method(party, Rail.CASH)
+    for _ in range(count):
+        credit_payable(party, 1_000)
+        payout = start_payout_run(safi.pk, "MAD", None).payouts[0]
+        transition_to(payout.pk, PayoutState.CANCELLED)
+        credit_payable(party, -1_000)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_the_runs_of_a_cooperative_are_listed_in_a_fixed_number_of_queries(
+    client: Client,
+    safi: Cooperative,
+    treasury: dict[str, Actor],
+    django_assert_num_queries: Any,
+    count: int,
+) -> None:
+    # given
+    closed_runs(safi, serghini(), count)
+    token = token_of(treasury, "treasurer")
+
+    # when
+    with django_assert_num_queries(6):
+        result = graphql(client, RUNS_QUERY, {"cooperative": safi_id(safi)}, token=token)
+
+    # then
+    runs = result["data"]["payoutRuns"]
+    assert runs["totalCount"] == count
+    assert [e["node"] for e in runs["edges"]] == [
+        {"state": "CLOSED", "payoutCount": 1, "progress": {"paid": 0, "cancelled": 1, "done": 1}}
+    ] * count
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_the_runs_of_a_cooperative_are_for_its_treasury(
+    client: Client, safi: Cooperative, treasury: dict[str, Actor], actor: str
+) -> None:
+    # given
+    closed_runs(safi, serghini(), 1)
+
+    # when
+    result = graphql(
+        client, RUNS_QUERY, {"cooperative": safi_id(safi)}, token=token_of(treasury, actor)
+    )
+
+    # then
+    if actor in TREASURY:
+        assert result["data"]["payoutRuns"]["totalCount"] == 1
+    else:
+        assert denied(result)
