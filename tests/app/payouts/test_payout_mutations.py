@@ -527,3 +527,25 @@ def test_the_runs_of_a_cooperative_are_for_its_treasury(
         assert result["data"]["payoutRuns"]["totalCount"] == 1
     else:
         assert denied(result)
+
+
+def test_a_treasurer_sets_methods_of_their_cooperatives_members_only(
+    client: Client, safi: Cooperative, treasury: dict[str, Actor]
+) -> None:
+    # given: youssef-bennani belongs to fes-zellige, not to cooperative-safi
+    bennani = Artisan.objects.get(slug="youssef-bennani")
+    variables = {
+        "input": {
+            "artisanId": to_global_id("Artisan", bennani.pk),
+            "cooperativeId": safi_id(safi),
+            "rail": "CASH",
+        }
+    }
+
+    # when
+    result = graphql(client, METHOD_SET, variables, token=token_of(treasury, "treasurer"))
+
+    # then
+    errors = result["data"]["payoutMethodSet"]["errors"]
+    assert [(e["field"], e["code"]) for e in errors] == [("artisan", "NOT_A_MEMBER")]
+    assert not PayoutMethod.objects.exists()
