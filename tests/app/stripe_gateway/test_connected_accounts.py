@@ -3,6 +3,7 @@
 from urllib.parse import parse_qs
 
 import pytest
+import requests
 from django.core.exceptions import ValidationError
 
 from storefront_plugins.payouts.splits import PLATFORM, Party, PartyKind
@@ -34,7 +35,7 @@ def account_creations(stripe_api):
     ]
 
 
-def codes(error: ValidationError) -> dict[str, list[str]]:
+def codes(error: ValidationError) -> dict[str, list[str | None]]:
     return {field: [e.code for e in errors] for field, errors in error.error_dict.items()}
 
 
@@ -107,7 +108,9 @@ def test_the_account_of_a_lost_answer_is_linked_by_its_first_event(stripe_api):
 
     # then
     assert state is not None
-    assert connected_account_for(POTTER).stripe_account_id == account.id
+    linked = connected_account_for(POTTER)
+    assert linked is not None
+    assert linked.stripe_account_id == account.id
 
 
 @pytest.mark.parametrize("country", ["MA", "DZ", "ma"])
@@ -118,7 +121,8 @@ def test_stripe_connect_is_refused_where_stripe_is_not_available(stripe_api, cou
 
     # then
     assert codes(refused.value) == {"country": ["STRIPE_NOT_AVAILABLE_IN_COUNTRY"]}
-    assert "MA" not in STRIPE_CONNECT_COUNTRIES and "DZ" not in STRIPE_CONNECT_COUNTRIES
+    assert "MA" not in STRIPE_CONNECT_COUNTRIES
+    assert "DZ" not in STRIPE_CONNECT_COUNTRIES
     assert account_creations(stripe_api) == []
     assert ConnectedAccount.objects.count() == 0
 
@@ -186,8 +190,6 @@ def test_refreshing_reads_the_account_from_stripe(stripe_api):
     # given an onboarding completed whose event has not arrived
     create_or_get_express_account(POTTER, "potier@souk.example", "FR")
     link = onboarding_link(POTTER, "https://souk.example/return", "https://souk.example/refresh")
-    import requests
-
     requests.post(link.url, allow_redirects=False, timeout=10).raise_for_status()
 
     # when
@@ -224,6 +226,7 @@ def test_account_updated_events_keep_the_newest_state_whatever_their_order(
     # then
     assert StripeEvent.objects.count() == 2
     kept = connected_account_for(POTTER)
+    assert kept is not None
     assert (kept.status, kept.transfers_status, kept.requirements_due) == ("active", "active", ())
     assert ConnectedAccount.objects.get().state_as_of == 2_000_000_100
 
@@ -240,7 +243,9 @@ def test_an_older_event_does_not_undo_a_newer_one_of_the_same_account_read_on_cr
     handle_event(StripeEvent.objects.get().pk)
 
     # then
-    assert connected_account_for(POTTER).can_receive_transfers is False
+    kept = connected_account_for(POTTER)
+    assert kept is not None
+    assert kept.can_receive_transfers is False
 
 
 def test_an_event_about_an_account_souk_does_not_know_changes_nothing(client, webhook_secret, db):

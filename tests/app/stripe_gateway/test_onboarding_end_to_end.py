@@ -46,7 +46,8 @@ def test_completing_stripes_onboarding_page_activates_transfers(
     submitted = requests.post(link.url, allow_redirects=False, timeout=10)
 
     # then Stripe sends them back, and its signed event reaches the App and is handled
-    assert page.status_code == 200 and "<form method='post'" in page.text
+    assert page.status_code == 200
+    assert "<form method='post'" in page.text
     assert (submitted.status_code, submitted.headers["Location"]) == (
         303,
         f"{live_server.url}/payouts/stripe/return",

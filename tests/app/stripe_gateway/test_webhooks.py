@@ -198,7 +198,7 @@ def test_a_handler_bug_marks_the_event_failed_with_its_reason(client, webhook_se
 
     # when
     try:
-        result = handle_stripe_event.apply(args=[pk])
+        result = handle_stripe_event.apply(args=(pk,))
     finally:
         unregister_stripe_event_handler("charge.refunded", broken)
 
