@@ -5,7 +5,9 @@ class StripeErrorCode(StrEnum):
     """What the Stripe gateway's services raise in `ValidationError(code=...)` or
     `StripeUnavailable`, for the mutations built on them to answer."""
 
+    GRAPHQL_ERROR = "GRAPHQL_ERROR"
     INVALID = "INVALID"
+    REQUIRED = "REQUIRED"
     INVALID_COUNTRY = "INVALID_COUNTRY"
     STRIPE_NOT_AVAILABLE_IN_COUNTRY = "STRIPE_NOT_AVAILABLE_IN_COUNTRY"
     STRIPE_ACCOUNT_REQUIRED = "STRIPE_ACCOUNT_REQUIRED"
