@@ -77,10 +77,10 @@ def verify_stripe_signature(body: bytes, signature: str | None, secrets: list[st
 
 def parse_event(body: bytes) -> dict[str, Any]:
     try:
-        event = json.loads(body)
-    except ValueError as error:
+        event = json.loads(body.decode("utf-8"))
+    except ValueError as error:  # UnicodeDecodeError is one
         raise StripeWebhookRejected(
-            StripeWebhookErrorCode.MALFORMED_BODY, "The body is not valid JSON.", 400
+            StripeWebhookErrorCode.MALFORMED_BODY, "The body is not UTF-8 JSON.", 400
         ) from error
     if (
         not isinstance(event, dict)
