@@ -8,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from configuration.celery_broker import CELERY_TASK_DEFAULTS, broker_settings
 from configuration.embedded_postgres import embedded_database_url
 from configuration.environment import env_bool, env_float, env_int, env_list, env_str
+from configuration.object_storage import default_storage_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(env_str("SOUK_DATA_DIR", str(BASE_DIR / ".data")))
@@ -68,8 +69,21 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+MEDIA_ROOT = Path(env_str("SOUK_MEDIA_ROOT", str(DATA_DIR / "media")))
+MEDIA_URL = "/media/"
+# Uploaded files: the S3 bucket SOUK_S3_BUCKET when set, else MEDIA_ROOT.
+DEFAULT_FILE_STORAGE_SETTINGS = default_storage_settings(
+    bucket=env_str("SOUK_S3_BUCKET", ""),
+    media_root=MEDIA_ROOT,
+    endpoint_url=env_str("SOUK_S3_ENDPOINT_URL", ""),
+    region=env_str("SOUK_S3_REGION", ""),
+    url_expiry=env_int("SOUK_S3_URL_EXPIRY", 300),
+)
+# A multipart GraphQL request (an upload) larger than this is refused before it is read;
+# each upload checks its own limit too (certification evidence: 10 MB).
+SOUK_MAX_UPLOAD_BYTES = env_int("SOUK_MAX_UPLOAD_BYTES", 11 * 1024 * 1024)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_FILE_STORAGE_SETTINGS,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
@@ -137,6 +151,22 @@ STRIPE_WEBHOOK_SECRETS = [
 ]
 STRIPE_REQUEST_TIMEOUT = env_float("STRIPE_REQUEST_TIMEOUT", 20.0)
 STRIPE_REQUEST_RETRIES = env_int("STRIPE_REQUEST_RETRIES", 2)
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Invitations to new accounts: the page (of a storefront or the portal) that calls
+# setPassword(email, token, password) with the link's query parameters.
+SOUK_SET_PASSWORD_URL = env_str("SOUK_SET_PASSWORD_URL", f"{PUBLIC_URL}/account/set-password")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Souk <no-reply@souk.example>")
 
 LOGGING = {
     "version": 1,

@@ -7,11 +7,14 @@ os.environ.setdefault("SECRET_KEY", "souk-test-secret-key-long-enough-for-hs256"
 # Each test run queues its tasks on a queue of its own; its worker processes inherit it.
 os.environ.setdefault("CELERY_QUEUE", f"souk-test-{os.getpid()}")
 
+from configuration.object_storage import default_storage_settings
 from settings.base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The local folder whatever the environment says; tests that need S3 use the
+    # `s3_storage` fixture (moto's server).
+    "default": default_storage_settings(bucket="", media_root=MEDIA_ROOT),  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Query counts in tests are those of executing; the response cache's own tests turn it on.

@@ -5,13 +5,18 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from storefront_plugins.accounts.error_codes import AccountErrorCode
-from storefront_plugins.accounts.models import RefreshToken, User, normalize_email
+from storefront_plugins.accounts.invitations import invitation_email, set_password_link
+from storefront_plugins.accounts.models import Language, RefreshToken, User, normalize_email
 from storefront_plugins.accounts.tokens import (
     InvalidAccessToken,
     decode_access_token,
@@ -125,3 +130,85 @@ def _invalid_refresh_token() -> ValidationError:
             )
         }
     )
+
+
+@dataclass(frozen=True)
+class InvitedUser:
+    user: User
+    created: bool  # False: the e-mail already had an account
+
+
+def validate_invitation_email(email: str) -> str:
+    """The normalized address; raises for an address that is not one."""
+    normalized = normalize_email(email)
+    try:
+        validate_email(normalized)
+    except ValidationError as error:
+        raise ValidationError(
+            {"email": ValidationError("Enter a valid e-mail address.", code="invalid")}
+        ) from error
+    return normalized
+
+
+def existing_user_id(email: str) -> int | None:
+    return User.objects.filter(email=normalize_email(email)).values_list("pk", flat=True).first()
+
+
+def invite_user(email: str, language: str = Language.FR) -> InvitedUser:
+    """The account of `email`: the existing one, or a new one without a password. The new
+    user chooses it through `setPassword(email, token, password)` with the token sent by
+    e-mail (`invitation_token`). Call inside the caller's transaction."""
+    normalized = validate_invitation_email(email)
+    user = User.objects.filter(email=normalized).first()
+    if user is not None:
+        return InvitedUser(user, created=False)
+    user = User.objects.create_user(normalized, password=None, language=language)
+    return InvitedUser(user, created=True)
+
+
+def invitation_token(user: User) -> str:
+    """A one-time token to set a first password (Django's password-reset tokens: it stops
+    working once the password or the last login changes, and after PASSWORD_RESET_TIMEOUT)."""
+    return default_token_generator.make_token(user)
+
+
+def send_invitation(user_id: int, name: str, inviter: str) -> bool:
+    """E-mails the set-password link to an account that has no password yet; False (and
+    nothing sent) once it has one, so a retried task does not mail a used link again."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None or user.has_usable_password():
+        return False
+    link = set_password_link(settings.SOUK_SET_PASSWORD_URL, user.email, invitation_token(user))
+    email = invitation_email(user.language, name, inviter, link)
+    send_mail(email.subject, email.body, None, [user.email])
+    return True
+
+
+@transaction.atomic
+def set_password(email: str, token: str, password: str) -> SignInResult:
+    """An invited user (or one who asked for a reset) chooses a password with the token of
+    their e-mail, then is signed in. The token stops working once used."""
+    user = User.objects.select_for_update().filter(email=normalize_email(email)).first()
+    if user is None or not default_token_generator.check_token(user, token):
+        raise ValidationError(
+            {
+                "token": ValidationError(
+                    "The link is invalid or has expired.",
+                    code=AccountErrorCode.INVALID_TOKEN.value,
+                )
+            }
+        )
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError(
+            {
+                "password": [
+                    ValidationError(message, code=AccountErrorCode.INVALID_PASSWORD.value)
+                    for message in error.messages
+                ]
+            }
+        ) from error
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return sign_in(user.email, password)

@@ -73,18 +73,15 @@ class CachedResponseSlot:
     """Where one request's response is, or will be, cached."""
 
     key: str
-    query: str
-    operation_name: str | None
 
     def get(self) -> str | None:
         cached: str | None = caches["public_responses"].get(self.key)
         return cached
 
     def store(self, response: str) -> None:
-        if is_cacheable_document(self.query, self.operation_name):
-            caches["public_responses"].set(
-                self.key, response, settings.SOUK_PUBLIC_RESPONSE_CACHE_SECONDS
-            )
+        caches["public_responses"].set(
+            self.key, response, settings.SOUK_PUBLIC_RESPONSE_CACHE_SECONDS
+        )
 
 
 def slot_for(
@@ -93,11 +90,9 @@ def slot_for(
     """The cache slot of an anonymous request, or None when it is not to be cached."""
     if settings.SOUK_PUBLIC_RESPONSE_CACHE_SECONDS <= 0 or not query:
         return None
+    if not is_cacheable_document(query, operation_name):
+        return None
     version = public_data_version()
     if version is None:
         return None
-    return CachedResponseSlot(
-        key=response_key(version, origin, query, variables, operation_name),
-        query=query,
-        operation_name=operation_name,
-    )
+    return CachedResponseSlot(key=response_key(version, origin, query, variables, operation_name))

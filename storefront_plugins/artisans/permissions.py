@@ -8,12 +8,14 @@ from storefront_plugins.artisans.models import Role
 
 @dataclass(frozen=True)
 class Viewer:
-    """The signed-in user as the directory sees them: their artisan profile (if any) and their
-    role in each cooperative they belong to. Anonymous viewers have neither."""
+    """The signed-in user as the directory sees them: their artisan profile (if any), their
+    role in each cooperative they belong to, and whether they are platform staff.
+    Anonymous viewers have none of these."""
 
     user_id: int | None = None
     artisan_id: int | None = None
     roles: Mapping[int, str] = field(default_factory=dict)
+    is_platform_staff: bool = False  # Souk's own staff (is_staff or superuser)
 
     @property
     def is_anonymous(self) -> bool:
@@ -38,6 +40,23 @@ class Viewer:
 
     def can_edit_artisan(self, artisan_id: int) -> bool:
         return self.artisan_id is not None and self.artisan_id == artisan_id
+
+    def can_edit_artisan_profile(
+        self, artisan_id: int, cooperative_ids: frozenset[int] | set[int]
+    ) -> bool:
+        """Artisans edit their own profile; managers the profiles of their members (many
+        artisans have no account, or edit little from a phone)."""
+        return self.can_edit_artisan(artisan_id) or bool(
+            self.managed_cooperative_ids & set(cooperative_ids)
+        )
+
+    def can_create_cooperative(self) -> bool:
+        return self.is_platform_staff
+
+    def can_add_artisans_to(self, cooperative_id: int) -> bool:
+        """A cooperative's managers add its artisans; platform staff too (a new
+        cooperative's first manager)."""
+        return self.manages(cooperative_id) or self.is_platform_staff
 
     def sees_cooperative(self, cooperative_id: int, is_published: bool) -> bool:
         return is_published or cooperative_id in self.roles

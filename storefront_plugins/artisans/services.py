@@ -12,6 +12,9 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.text import slugify
 
+from storefront_plugins.accounts import services as accounts
+from storefront_plugins.accounts.tasks import enqueue_invitation
+from storefront_plugins.artisans import hooks
 from storefront_plugins.artisans.error_codes import ArtisanErrorCode
 from storefront_plugins.artisans.models import Artisan, Collector, Cooperative, Membership, Role
 from storefront_plugins.artisans.permissions import ANONYMOUS, Viewer
@@ -115,7 +118,8 @@ def viewer_for(user: AbstractBaseUser | AnonymousUser | None) -> Viewer:
         artisan_id = artisan_pk
         if cooperative_id is not None:
             roles[cooperative_id] = role
-    return Viewer(user_id=user.pk, artisan_id=artisan_id, roles=roles)
+    is_staff = bool(getattr(user, "is_staff", False) or getattr(user, "is_superuser", False))
+    return Viewer(user_id=user.pk, artisan_id=artisan_id, roles=roles, is_platform_staff=is_staff)
 
 
 def visible_cooperatives(viewer: Viewer) -> QuerySet[Cooperative]:
@@ -172,8 +176,9 @@ def access_artisan_for_edit(viewer: Viewer, artisan_id: int) -> Artisan:
     artisan = Artisan.objects.select_for_update().filter(pk=artisan_id).first()
     if artisan is None:
         raise _not_found("id", "Artisan")
-    if not viewer.can_edit_artisan(artisan.pk):
-        raise PermissionDenied("Artisans edit their own profile only.")
+    cooperative_ids = set(artisan.memberships.values_list("cooperative_id", flat=True))
+    if not viewer.can_edit_artisan_profile(artisan.pk, cooperative_ids):
+        raise PermissionDenied("Artisans edit their own profile; managers their members'.")
     return artisan
 
 
@@ -270,6 +275,7 @@ def update_artisan_profile(viewer: Viewer, artisan_id: int, changes: Mapping[str
     artisan = access_artisan_for_edit(viewer, artisan_id)
     validate_changes(artisan, changes, ARTISAN_PROFILE_FIELDS)
     artisan.save()
+    hooks.artisan_changed(artisan.pk)
     return artisan
 
 
@@ -300,6 +306,7 @@ def add_member(viewer: Viewer, cooperative_id: int, artisan_id: int, role: str) 
     membership = Membership.objects.create(
         cooperative=cooperative, artisan_id=artisan_id, role=role
     )
+    hooks.artisan_changed(artisan_id)
     return MembershipResult(membership=membership, cooperative=cooperative)
 
 
@@ -322,6 +329,7 @@ def remove_member(viewer: Viewer, cooperative_id: int, artisan_id: int) -> Membe
     membership = _membership(cooperative, artisan_id)
     validate_keeps_a_manager(cooperative, membership, None)
     membership.delete()
+    hooks.artisan_changed(artisan_id)
     return MembershipResult(membership=None, cooperative=cooperative)
 
 
@@ -332,7 +340,7 @@ def create_collector(
     if not viewer.managed_cooperative_ids:
         raise PermissionDenied("Only cooperative managers add collectors.")
     ids = validate_managed_cooperatives(viewer, cooperative_ids)
-    collector = Collector(slug=_unique_slug(str(changes.get("name") or "")))
+    collector = Collector(slug=_unique_slug(Collector, str(changes.get("name") or "")))
     validate_changes(collector, changes, COLLECTOR_FIELDS)
     collector.save()
     collector.cooperatives.set(ids)
@@ -365,6 +373,76 @@ def update_collector(
     return collector
 
 
+@dataclass(frozen=True)
+class ArtisanCreateResult:
+    artisan: Artisan
+    membership: Membership
+    cooperative: Cooperative
+    invited_user_created: bool  # a new account was made for the e-mail given
+
+
+@transaction.atomic
+def create_cooperative(viewer: Viewer, changes: Mapping[str, Any]) -> Cooperative:
+    """Platform staff register a cooperative (unpublished unless said otherwise); its slug
+    comes from its name."""
+    if not viewer.can_create_cooperative():
+        raise PermissionDenied("Only Souk's staff register cooperatives.")
+    cooperative = Cooperative(slug=_unique_slug(Cooperative, str(changes.get("name") or "")))
+    validate_changes(cooperative, changes, COOPERATIVE_FIELDS)
+    cooperative.save()
+    return cooperative
+
+
+def validate_new_artisan_user(email: str) -> str:
+    """The normalized e-mail to invite; refused when its account already has an artisan."""
+    normalized = accounts.validate_invitation_email(email)
+    user_id = accounts.existing_user_id(normalized)
+    if user_id is not None and Artisan.objects.filter(user_id=user_id).exists():
+        raise ValidationError(
+            {
+                "email": ValidationError(
+                    "This account already has an artisan profile.",
+                    code=ArtisanErrorCode.UNIQUE.value,
+                )
+            }
+        )
+    return normalized
+
+
+@transaction.atomic
+def create_artisan(
+    viewer: Viewer,
+    cooperative_id: int,
+    changes: Mapping[str, Any],
+    role: str = Role.ARTISAN,
+    email: str | None = None,
+) -> ArtisanCreateResult:
+    """A manager (or platform staff) adds a new artisan to the cooperative, with their role,
+    and optionally the account of `email` (made if it does not exist). Everything is checked
+    before the first write."""
+    cooperative = Cooperative.objects.select_for_update().filter(pk=cooperative_id).first()
+    if cooperative is None:
+        raise _not_found("cooperative", "Cooperative")
+    if not viewer.can_add_artisans_to(cooperative.pk):
+        raise PermissionDenied("Only the cooperative's managers add its artisans.")
+    validate_role(role)
+    artisan = Artisan(slug=_unique_slug(Artisan, str(changes.get("name") or "")))
+    validate_changes(artisan, changes, ARTISAN_PROFILE_FIELDS)
+    normalized_email = validate_new_artisan_user(email) if email else None
+
+    invited_created = False
+    if normalized_email is not None:
+        invited = accounts.invite_user(normalized_email)
+        artisan.user = invited.user
+        invited_created = invited.created
+    artisan.save()
+    membership = Membership.objects.create(cooperative=cooperative, artisan=artisan, role=role)
+    hooks.artisan_changed(artisan.pk)
+    if invited_created and artisan.user_id is not None:
+        enqueue_invitation(artisan.user_id, artisan.name, cooperative.name)
+    return ArtisanCreateResult(artisan, membership, cooperative, invited_created)
+
+
 def _membership(cooperative: Cooperative, artisan_id: int) -> Membership:
     membership = cooperative.memberships.filter(artisan_id=artisan_id).first()
     if membership is None:
@@ -378,10 +456,10 @@ def _membership(cooperative: Cooperative, artisan_id: int) -> Membership:
     return membership
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:90] or "collector"
+def _unique_slug(model: type[Artisan | Cooperative | Collector], name: str) -> str:
+    base = slugify(name)[:90] or model.__name__.lower()
     slug, suffix = base, 2
-    while Collector.objects.filter(slug=slug).exists():
+    while model.objects.filter(slug=slug).exists():
         slug, suffix = f"{base}-{suffix}", suffix + 1
     return slug
 

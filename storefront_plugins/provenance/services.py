@@ -4,12 +4,14 @@
 A published piece's certificate is issued from `build_claim` when it is published and
 whenever its provenance changes afterwards (the new certificate supersedes the old)."""
 
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
@@ -30,6 +32,13 @@ from storefront_plugins.provenance.claims import (
     build_claim,
 )
 from storefront_plugins.provenance.error_codes import ProvenanceErrorCode
+from storefront_plugins.provenance.evidence import (
+    CONTENT_TYPES,
+    SNIFF_BYTES,
+    EvidenceType,
+    refuse_evidence,
+    sniff_evidence_type,
+)
 from storefront_plugins.provenance.materials import ProvenanceMaterial, material_name
 from storefront_plugins.provenance.models import (
     FULL_SHARE,
@@ -206,8 +215,8 @@ def _contributed_by(artisan_id: int) -> Exists:
 
 
 def visible_provenances(viewer: Viewer) -> QuerySet[ProductProvenance]:
-    """Published provenance, and what the viewer may edit."""
-    condition = Q(is_published=True)
+    """Published provenance of pieces still in Saleor, and what the viewer may edit."""
+    condition = Q(is_published=True, removed_from_saleor_at__isnull=True)
     if viewer.managed_cooperative_ids:
         condition |= Q(cooperative_id__in=viewer.managed_cooperative_ids)
     if viewer.artisan_id is not None:
@@ -246,6 +255,7 @@ def provenance_summary(
         saleor_product_id=saleor_product_id,
         saleor_variant_id=saleor_variant_id,
         is_published=True,
+        removed_from_saleor_at__isnull=True,
     ).first()
     if row is None:
         return None
@@ -702,6 +712,64 @@ def update_certification(
     validate_certification(certification, changes)
     certification.save()
     return CertificationResult(certification, _recertify_holder(certification))
+
+
+def validate_evidence_file(file: File) -> EvidenceType:
+    """The file's sniffed type; refuses other types, empty or too large files."""
+    file.seek(0)
+    head = file.read(SNIFF_BYTES)
+    file.seek(0)
+    refusal = refuse_evidence(int(file.size or 0), head)
+    if refusal is not None:
+        raise _error("file", refusal.message, ProvenanceErrorCode(refusal.code))
+    evidence_type = sniff_evidence_type(head)
+    assert evidence_type is not None
+    return evidence_type
+
+
+@transaction.atomic
+def attach_certification_evidence(
+    viewer: Viewer,
+    certification_id: int,
+    file: File,
+) -> Certification:
+    """Stores the document under a name of ours (never the client's) and replaces the
+    previous one, deleted once the change is committed."""
+    certification = access_certification_for_edit(viewer, certification_id)
+    evidence_type = validate_evidence_file(file)
+    previous = certification.evidence.name if certification.evidence else ""
+    # Stored with the sniffed type, never the client's Content-Type.
+    content = File(file.file)
+    content.content_type = CONTENT_TYPES[evidence_type]  # type: ignore[attr-defined]
+    certification.evidence.save(
+        f"{certification.pk}/{uuid.uuid4().hex}.{evidence_type.value}", content, save=False
+    )
+    certification.save(update_fields=["evidence"])
+    if previous:
+        storage = certification.evidence.storage
+        transaction.on_commit(lambda: storage.delete(previous))
+    return certification
+
+
+@dataclass(frozen=True)
+class RemovalResult:
+    saleor_product_id: str
+    removed_at: datetime | None  # when Saleor's deletion was first recorded; None: unknown piece
+    newly_removed: int  # provenance rows (the product's and its variants') marked by this call
+
+
+@transaction.atomic
+def mark_removed_from_saleor(saleor_product_id: str) -> RemovalResult:
+    """Saleor deleted the product: its provenance (and its variants') is no longer served as
+    published, and its certificates, still valid, say the piece was withdrawn. Idempotent:
+    a retried delivery keeps the first time."""
+    rows = ProductProvenance.objects.select_for_update().filter(saleor_product_id=saleor_product_id)
+    now = timezone.now()
+    newly_removed = rows.filter(removed_from_saleor_at__isnull=True).update(
+        removed_from_saleor_at=now, updated_at=now
+    )
+    first = rows.order_by("removed_from_saleor_at").values_list("removed_from_saleor_at", flat=True)
+    return RemovalResult(saleor_product_id, first.first(), newly_removed)
 
 
 # System writes: an operator's command (the fixture loader) acts for no signed-in viewer. Same

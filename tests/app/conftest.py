@@ -14,6 +14,7 @@ from pytest_httpserver import HTTPServer
 
 from storefront_plugins.saleor_app.models import Installation
 from tests.app.databases import server_database_url
+from tests.app.object_storage import MotoS3Server, start_moto_server
 from tests.app.saleor_endpoints import FakeSaleor, SigningKey
 from tests.stripe_sandbox.server import API_KEY as STRIPE_STAND_IN_KEY
 from tests.stripe_sandbox.server import StripeSandbox, start_stripe_sandbox
@@ -47,9 +48,10 @@ def installation(db: None, client: Client, fake_saleor: FakeSaleor) -> Installat
 
 @pytest.fixture(scope="session")
 def celery_worker(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any, live_server: Any
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """A real `celery worker` process on the test database, consuming a queue of its own."""
+    """A real `celery worker` process on the test database, consuming a queue of its own,
+    with the live server's URL as the App's public URL (the URLs it writes into Saleor)."""
     with django_db_blocker.unblock():
         database_url = server_database_url()
     log_path = tmp_path_factory.mktemp("celery") / "worker.log"
@@ -58,6 +60,7 @@ def celery_worker(
         "DJANGO_SETTINGS_MODULE": "settings.test",
         "DATABASE_URL": database_url,
         "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
+        "PUBLIC_URL": live_server.url,
     }
     with open(log_path, "wb") as log:
         worker = subprocess.Popen(
@@ -123,3 +126,25 @@ def stripe_api(stripe_stand_in: StripeSandbox, settings: Any) -> StripeSandbox:
     settings.STRIPE_REQUEST_RETRIES = 0
     settings.STRIPE_REQUEST_TIMEOUT = 5.0
     return stripe_stand_in
+
+
+@pytest.fixture(scope="session")
+def moto_s3(tmp_path_factory: Any) -> Iterator[MotoS3Server]:
+    """moto's S3 server, a separate process on a free port, for the whole run."""
+    server = start_moto_server(
+        Path(sys.executable).parent / "moto_server",
+        tmp_path_factory.mktemp("moto") / "moto_server.log",
+    )
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_storage(moto_s3: MotoS3Server, settings: Any) -> Any:
+    """Django's default storage is S3 on a fresh bucket of moto's server, for one test.
+    Returns the storage; `s3_storage.bucket_name` names the bucket."""
+    from django.core.files.storage import default_storage
+
+    bucket = moto_s3.create_bucket()
+    settings.STORAGES = {**settings.STORAGES, "default": moto_s3.storage_settings(bucket)}
+    return default_storage

@@ -77,6 +77,33 @@ class SignOut(graphene.Mutation):
         return cls(errors=[])
 
 
+class SetPassword(graphene.Mutation):
+    """Chooses a password with the token of an invitation e-mail, and signs in."""
+
+    class Arguments:
+        email = graphene.String(required=True)
+        token = graphene.String(required=True)
+        password = graphene.String(required=True)
+
+    access_token = graphene.String()
+    refresh_token = graphene.String()
+    user = graphene.Field(User)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @classmethod
+    def mutate(cls, root: Any, info: Any, email: str, token: str, password: str) -> "SetPassword":
+        try:
+            result = services.set_password(email, token, password)
+        except ValidationError as error:
+            return cls(errors=errors_from_validation_error(error, AccountErrorCode.INVALID_TOKEN))
+        return cls(
+            access_token=result.access_token,
+            refresh_token=result.refresh_token,
+            user=result.user,
+            errors=[],
+        )
+
+
 class Query(graphene.ObjectType):
     me = graphene.Field(User, description="The signed-in user, or null.")
 
@@ -90,3 +117,4 @@ class Mutation(graphene.ObjectType):
     sign_in = SignIn.Field()
     refresh_token = RefreshToken.Field()
     sign_out = SignOut.Field()
+    set_password = SetPassword.Field()

@@ -23,6 +23,14 @@ class ArtisanProfileInput(graphene.InputObjectType):
     is_published = graphene.Boolean()
 
 
+class ArtisanCreateInput(ArtisanProfileInput):
+    role = RoleEnum(default_value="artisan", description="Their role in the cooperative.")
+    email = graphene.String(
+        description="Link the account of this e-mail address, made (without a password) if "
+        "it does not exist yet."
+    )
+
+
 class CooperativeInput(graphene.InputObjectType):
     name = graphene.String()
     description = TranslatedStringInput()

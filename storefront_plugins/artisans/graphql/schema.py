@@ -7,6 +7,7 @@ from storefront_plugins.artisans import services
 from storefront_plugins.artisans.graphql.context import viewer_of
 from storefront_plugins.artisans.graphql.input_values import plain
 from storefront_plugins.artisans.graphql.inputs import ArtisanFilterInput
+from storefront_plugins.artisans.graphql.mutations.artisan_create import ArtisanCreate
 from storefront_plugins.artisans.graphql.mutations.artisan_profile_update import (
     ArtisanProfileUpdate,
 )
@@ -14,6 +15,7 @@ from storefront_plugins.artisans.graphql.mutations.collectors import (
     CollectorCreate,
     CollectorUpdate,
 )
+from storefront_plugins.artisans.graphql.mutations.cooperative_create import CooperativeCreate
 from storefront_plugins.artisans.graphql.mutations.cooperative_members import (
     CooperativeMemberAdd,
     CooperativeMemberRemove,
@@ -99,7 +101,9 @@ class Query(graphene.ObjectType):
 
 
 class Mutation(graphene.ObjectType):
+    artisan_create = ArtisanCreate.Field()
     artisan_profile_update = ArtisanProfileUpdate.Field()
+    cooperative_create = CooperativeCreate.Field()
     cooperative_update = CooperativeUpdate.Field()
     cooperative_member_add = CooperativeMemberAdd.Field()
     cooperative_member_role_update = CooperativeMemberRoleUpdate.Field()

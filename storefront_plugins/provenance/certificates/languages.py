@@ -48,6 +48,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "Non valide. La signature ne correspond pas : ce document a été modifié "
             "ou ne vient pas de Souk."
         ),
+        "withdrawn": (
+            "Cette pièce n'est plus proposée à la vente depuis le {date}. Ce qu'atteste ce "
+            "certificat reste vrai : qui l'a faite, où, comment et avec quoi."
+        ),
         "see_current": "Voir le certificat en vigueur",
         "reason": "Motif",
         "made_by": "Qui l'a fait",
@@ -85,6 +89,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "revoked": "ملغاة. سحب سوق هذه الشهادة، فلا تعتمد عليها.",
         "superseded": "مستبدَلة. كانت هذه الشهادة أصلية، لكن شهادة أحدث حلّت محلها لهذه القطعة.",
         "invalid": "غير صالحة. التوقيع لا يطابق: عُدِّلت هذه الوثيقة أو أنها ليست من سوق.",
+        "withdrawn": (
+            "لم تعد هذه القطعة معروضة للبيع منذ {date}. ما تشهد به هذه الشهادة يبقى صحيحًا: "
+            "من صنعها وأين وكيف وممّ."
+        ),
         "see_current": "عرض الشهادة السارية",
         "reason": "السبب",
         "made_by": "من صنعها",
@@ -127,6 +135,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "invalid": (
             "Not valid. The signature does not match: this document was altered "
             "or does not come from Souk."
+        ),
+        "withdrawn": (
+            "This piece is no longer offered for sale since {date}. What this certificate "
+            "attests stays true: who made it, where, how and from what."
         ),
         "see_current": "See the current certificate",
         "reason": "Reason",

@@ -35,7 +35,7 @@ from storefront_plugins.provenance.certificates.signing import (
     verify_document,
 )
 from storefront_plugins.provenance.error_codes import CertificateErrorCode
-from storefront_plugins.provenance.models import Certificate, SigningKey
+from storefront_plugins.provenance.models import Certificate, ProductProvenance, SigningKey
 
 logger = logging.getLogger(__name__)
 
@@ -219,6 +219,9 @@ class CertificateCheck:
     certificate: Certificate | None = None
     error: CertificateErrorCode | None = None
     message: str = ""
+    # When the piece was withdrawn from sale (deleted in Saleor). It says nothing against the
+    # certificate: what it certifies stays true, so its status is unchanged.
+    withdrawn_at: datetime | None = None
 
     @property
     def valid(self) -> bool:
@@ -245,6 +248,8 @@ class CertificateCheck:
                 result["revocationReason"] = certificate.revocation_reason
             if certificate.superseded_by is not None:
                 result["supersededBy"] = certificate.superseded_by.serial
+        if self.withdrawn_at is not None:
+            result["withdrawnAt"] = self.withdrawn_at.isoformat().replace("+00:00", "Z")
         return result
 
 
@@ -293,6 +298,18 @@ def _check(
         certificate=certificate,
         error=error,
         message=message,
+        withdrawn_at=_withdrawn_at(certificate) if certificate is not None else None,
+    )
+
+
+def _withdrawn_at(certificate: Certificate) -> datetime | None:
+    """When the certified piece was deleted from Saleor, if it was."""
+    return (
+        ProductProvenance.objects.filter(
+            saleor_product_id=certificate.product_id, saleor_variant_id=certificate.variant_id
+        )
+        .values_list("removed_from_saleor_at", flat=True)
+        .first()
     )
 
 

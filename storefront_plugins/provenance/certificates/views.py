@@ -78,6 +78,11 @@ def verification_page(request: HttpRequest, reference: str) -> HttpResponse:
         check=check,
         claim=localize_tree(claim, language),
         digital_link=certificate_url(certificate),
+        withdrawn=(
+            TEXTS[language]["withdrawn"].format(date=check.withdrawn_at.date().isoformat())
+            if check.withdrawn_at is not None
+            else ""
+        ),
     )
     response = render(request, "provenance/verify.html", context)
     response["Content-Language"] = language

@@ -11,6 +11,7 @@ from storefront_plugins.provenance.certificates.services import (
 from storefront_plugins.provenance.graphql.context import viewer_of
 from storefront_plugins.provenance.graphql.mutations.certifications import (
     CertificationCreate,
+    CertificationEvidenceUpload,
     CertificationUpdate,
 )
 from storefront_plugins.provenance.graphql.mutations.custody_event_record import (
@@ -89,6 +90,7 @@ class Query(graphene.ObjectType):
             issued_at=certificate.issued_at,
             superseded_by=certificate.superseded_by.serial if certificate.superseded_by else None,
             revocation_reason=certificate.revocation_reason or None,
+            withdrawn_at=check.withdrawn_at,
             certificate=certificate,
         )
 
@@ -100,3 +102,4 @@ class Mutation(graphene.ObjectType):
     custody_event_record = CustodyEventRecord.Field()
     certification_create = CertificationCreate.Field()
     certification_update = CertificationUpdate.Field()
+    certification_evidence_upload = CertificationEvidenceUpload.Field()

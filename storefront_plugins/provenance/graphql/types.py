@@ -255,6 +255,9 @@ class ProductProvenance(graphene.ObjectType):
     gtin = graphene.String(required=True)
     eu_safety = graphene.Field(EUSafety, required=True)
     is_published = graphene.Boolean(required=True)
+    removed_from_saleor_at = graphene.DateTime(
+        description="When the product was deleted in Saleor: no longer served as published."
+    )
     contributions = graphene.List(graphene.NonNull(Contribution), required=True)
     materials = graphene.List(graphene.NonNull(MaterialUse), required=True)
     custody_events = graphene.List(
@@ -342,4 +345,8 @@ class CertificateVerification(graphene.ObjectType):
     issued_at = graphene.DateTime()
     superseded_by = graphene.String(description="The serial of the newer certificate.")
     revocation_reason = graphene.String()
+    withdrawn_at = graphene.DateTime(
+        description="When the piece was withdrawn from sale (deleted in Saleor); the "
+        "certificate stays valid: what it certifies is still true."
+    )
     certificate = graphene.Field(ProvenanceCertificate)

@@ -67,6 +67,9 @@ class ProductProvenance(models.Model):
     certificate = models.ForeignKey(
         Certificate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set when Saleor tells us the product was deleted (PRODUCT_DELETED): the piece is no
+    # longer offered; its provenance stays true, its certificates keep verifying.
+    removed_from_saleor_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

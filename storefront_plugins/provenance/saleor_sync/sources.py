@@ -26,7 +26,14 @@ def summary_for(_saleor_api_url: str, saleor_product_id: str) -> ProvenanceSumma
 
 def product_ids(_saleor_api_url: str) -> list[str]:
     return list(
-        ProductProvenance.objects.filter(is_published=True, saleor_variant_id="")
+        ProductProvenance.objects.filter(
+            is_published=True, saleor_variant_id="", removed_from_saleor_at__isnull=True
+        )
         .order_by("saleor_product_id")
         .values_list("saleor_product_id", flat=True)
     )
+
+
+def product_deleted(_saleor_api_url: str, saleor_product_id: str) -> None:
+    """PRODUCT_DELETED: the piece is marked removed from Saleor (see the service)."""
+    services.mark_removed_from_saleor(saleor_product_id)

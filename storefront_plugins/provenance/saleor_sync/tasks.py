@@ -82,6 +82,14 @@ def enqueue_artisan_page_sync(installation_id: int, artisan_id: int) -> None:
     transaction.on_commit(lambda: sync_artisan_page_task.delay(installation_id, artisan_id))
 
 
+def enqueue_artisan_page_syncs(artisan_id: int) -> None:
+    """The artisan changed in the directory: re-sync their Page in every Saleor the App is
+    installed in, once the change is committed. The sync writes only what differs, and the
+    App subscribes to no page event, so nothing loops."""
+    for installation_id in Installation.objects.order_by("pk").values_list("pk", flat=True):
+        enqueue_artisan_page_sync(installation_id, artisan_id)
+
+
 def enqueue_product_sync(installation_id: int, saleor_product_id: str) -> None:
     transaction.on_commit(
         lambda: sync_product_provenance_task.delay(installation_id, saleor_product_id)

@@ -38,8 +38,6 @@ def forget_deleted_product(message: WebhookMessage) -> None:
     if not isinstance(product, dict) or not product.get("id"):
         return
     if providers.summary_provider.product_deleted is None:
-        # TODO(provenance data): register `product_deleted` in saleor_sync.providers to mark
-        # the ProductProvenance of this Saleor product as removed from Saleor.
         logger.info("Product %s deleted in Saleor; no provenance data to mark.", product["id"])
         return
     providers.summary_provider.product_deleted(message.saleor_api_url, product["id"])

@@ -182,3 +182,12 @@ def test_every_table_the_public_api_reads_moves_the_version(db: None) -> None:
 )
 def test_only_queries_of_public_data_are_cacheable(document: str, cacheable: bool) -> None:
     assert is_cacheable_document(document, None) is cacheable
+
+
+def test_a_mutation_costs_no_version_read(
+    response_cache: None, directory: None, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
+    sign_in = 'mutation { signIn(email: "nobody@souk.example", password: "x") { errors { code } } }'
+    with django_assert_num_queries(1):  # looking the user up, nothing else
+        body = graphql(Client(), sign_in)
+    assert body["data"]["signIn"]["errors"] != []

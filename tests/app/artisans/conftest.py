@@ -27,12 +27,16 @@ def directory(db: None) -> None:
 
 @pytest.fixture
 def tokens(directory: None) -> dict[str, str | None]:
-    """An access token per actor of the permission matrix; None for the anonymous visitor."""
+    """An access token per actor of the permission matrix; None for the anonymous visitor;
+    `staff` is platform staff (is_staff), with no artisan profile."""
     result: dict[str, str | None] = {"anonymous": None}
     for actor, slug in ACTOR_ARTISANS.items():
         user = User.objects.create_user(f"{slug}@souk.example", "motdepasse-1")
         Artisan.objects.filter(slug=slug).update(user=user)
         result[actor] = access_token_for(user)
+    # Souk's own staff: no artisan profile, no cooperative.
+    staff = User.objects.create_user("equipe@souk.example", "motdepasse-1", is_staff=True)
+    result["staff"] = access_token_for(staff)
     return result
 
 

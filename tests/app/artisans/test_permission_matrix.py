@@ -9,10 +9,19 @@ import pytest
 from django.test import Client
 from graphql_relay import to_global_id
 
+from storefront_plugins.accounts.models import User
 from storefront_plugins.artisans.models import Artisan, Collector, Cooperative
 from tests.app.graphql_client import graphql
 
-ACTORS = ["anonymous", "artisan_self", "other_artisan", "manager", "other_manager", "treasurer"]
+ACTORS = [
+    "anonymous",
+    "artisan_self",
+    "other_artisan",
+    "manager",
+    "other_manager",
+    "treasurer",
+    "staff",
+]
 
 
 def _ids() -> dict[str, str]:
@@ -96,7 +105,21 @@ MUTATIONS: dict[str, tuple[str, Any, set[str]]] = {
         """mutation($id: ID!) { artisanProfileUpdate(id: $id, input: {workshop: "Atelier Serghini, Safi", bio: {en: "Glazer."}}) {
              artisan { workshop bio(language: EN) } errors { field code } } }""",
         lambda ids: {"id": ids["serghini"]},
-        {"artisan_self"},
+        {"artisan_self", "manager"},
+    ),
+    "cooperativeCreate": (
+        """mutation { cooperativeCreate(input: {name: "Coopérative Tifawin", region: MA_09, city: "Taroudant",
+             ice: "002345678000091", crafts: [CARPET_WEAVING], description: {fr: "Tisserandes de l'Anti-Atlas."}}) {
+             cooperative { slug isPublished } errors { field code } } }""",
+        lambda ids: {},
+        {"staff"},
+    ),
+    "artisanCreate": (
+        """mutation($c: ID!) { artisanCreate(cooperativeId: $c, input: {name: "Aicha Ait Baha", region: MA_07,
+             city: "Safi", crafts: [POTTERY], role: ARTISAN, email: "aicha.aitbaha@souk.example"}) {
+             artisan { slug } membership { role cooperative { slug } } errors { field code } } }""",
+        lambda ids: {"c": ids["safi"]},
+        {"manager", "staff"},
     ),
     "cooperativeUpdate": (
         """mutation($id: ID!) { cooperativeUpdate(id: $id, input: {phone: "+212 524 00 00 00", commissionRate: "11.5"}) {
@@ -161,6 +184,7 @@ def test_mutation_permission_matrix(
 
 def _snapshot() -> tuple[Any, ...]:
     return (
+        list(User.objects.order_by("pk").values("email", "is_active")),
         list(Artisan.objects.order_by("pk").values()),
         list(Cooperative.objects.order_by("pk").values()),
         list(Collector.objects.order_by("pk").values()),

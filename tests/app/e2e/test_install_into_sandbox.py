@@ -15,7 +15,9 @@ def test_the_app_installs_into_the_sandbox_by_its_manifest_url(sandbox, live_ser
 
     # when the sandbox installs it, as Saleor's install_app command does
     installed = parse_json_line(
-        sandbox.manage("sandbox_install_app", f"{live_server.url}/api/manifest", "--activate")
+        sandbox.manage(
+            "sandbox_install_app", f"{live_server.url}/api/manifest", "--activate", "--replace"
+        )
     )
 
     # then the App registered the installation with the sandbox's token and keys

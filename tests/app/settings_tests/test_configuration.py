@@ -28,6 +28,7 @@ def run_settings(env_changes, code=PRINT_SETTINGS):
         key: value
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE"}
+        and not key.startswith("SOUK_S3_")
     }
     env.update(env_changes)
     env["DJANGO_SETTINGS_MODULE"] = "settings.base"
@@ -88,3 +89,57 @@ def test_a_secret_key_is_required_outside_debug():
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+PRINT_STORAGE = """
+import json
+from django.conf import settings
+print(json.dumps(settings.STORAGES["default"]))
+"""
+
+
+def test_with_an_s3_bucket_uploads_go_to_s3_as_private_objects_with_short_lived_urls(tmp_path):
+    result = run_settings(
+        {
+            "SOUK_DATA_DIR": str(tmp_path),
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
+            "SECRET_KEY": "k",
+            "SOUK_S3_BUCKET": "souk-media",
+            "SOUK_S3_ENDPOINT_URL": "https://s3.fr-par.scw.cloud",
+            "SOUK_S3_REGION": "fr-par",
+        },
+        PRINT_STORAGE,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": "souk-media",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "file_overwrite": False,
+            "signature_version": "s3v4",
+            "endpoint_url": "https://s3.fr-par.scw.cloud",
+            "addressing_style": "path",
+            "region_name": "fr-par",
+        },
+    }
+
+
+def test_without_an_s3_bucket_uploads_stay_under_the_media_root(tmp_path):
+    result = run_settings(
+        {
+            "SOUK_DATA_DIR": str(tmp_path),
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
+            "SECRET_KEY": "k",
+        },
+        PRINT_STORAGE,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path / "media")},
+    }

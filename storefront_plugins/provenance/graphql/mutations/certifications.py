@@ -1,9 +1,13 @@
 from typing import Any
 
 import graphene
+from django.core.files.uploadedfile import UploadedFile
 
+from storefront_plugins.core.graphql.errors import MutationError
 from storefront_plugins.core.graphql.ids import pk_from_global_id
+from storefront_plugins.core.graphql.uploads import Upload
 from storefront_plugins.provenance import services
+from storefront_plugins.provenance.error_codes import ProvenanceErrorCode
 from storefront_plugins.provenance.graphql.context import viewer_of
 from storefront_plugins.provenance.graphql.input_values import (
     certification_changes,
@@ -63,3 +67,35 @@ class CertificationUpdate(graphene.Mutation):
         pk = pk_from_global_id(id, "Certification")
         changes = certification_changes(input)
         return payload(cls, lambda: _result(services.update_certification(viewer, pk, changes)))
+
+
+class CertificationEvidenceUpload(graphene.Mutation):
+    """Attaches the document that proves a certification (a PDF, JPEG or PNG of at most
+    10 MB), sent as a multipart request (GraphQL multipart request spec); it replaces the
+    previous one. Who may edit the certification may upload it."""
+
+    class Arguments:
+        id = graphene.ID(required=True)
+        file = Upload(required=True, description="The document: PDF, JPEG or PNG.")
+
+    certification = graphene.Field(Certification)
+    errors = graphene.List(graphene.NonNull(ProvenanceError), required=True)
+
+    @classmethod
+    def mutate(cls, root: Any, info: Any, id: str, file: Any) -> "CertificationEvidenceUpload":
+        viewer = viewer_of(info)
+        pk = pk_from_global_id(id, "Certification")
+        if not isinstance(file, UploadedFile):
+            return cls(
+                errors=[
+                    MutationError(
+                        field="file",
+                        code=ProvenanceErrorCode.REQUIRED.value,
+                        message="Send the file as a part of a multipart request.",
+                    )
+                ]
+            )
+        return payload(
+            cls,
+            lambda: {"certification": services.attach_certification_evidence(viewer, pk, file)},
+        )
