@@ -102,6 +102,13 @@ def start_stripe_onboarding(
     return OnboardingStarted(party, onboarding_link(party, return_url, refresh_url))
 
 
-def stripe_account_of(viewer: Viewer, party: Party) -> ConnectedAccountState | None:
+def stripe_account_of(viewer: Viewer, party: Party | None) -> ConnectedAccountState | None:
+    """The party's account; with no party named, the signed-in artisan's own."""
+    if party is None:
+        if viewer.is_anonymous:
+            raise PermissionDenied("Sign in to see your Stripe account.")
+        if viewer.artisan_id is None:
+            return None
+        party = Party(PartyKind.ARTISAN, viewer.artisan_id)
     access_party_for_reading(viewer, party)
     return connected_account_for(party)

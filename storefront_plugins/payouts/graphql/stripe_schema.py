@@ -23,20 +23,23 @@ class Query(graphene.ObjectType):
         artisan_id=graphene.ID(),
         cooperative_id=graphene.ID(),
         description="The Stripe account of an artisan (for themselves) or of a cooperative "
-        "(for its managers and treasurers); null when it has none.",
+        "(for its managers and treasurers); with neither named, the signed-in artisan's own. "
+        "Null when there is none.",
     )
 
     @staticmethod
     def resolve_stripe_connected_account(
         root: Any, info: Any, artisan_id: str | None = None, cooperative_id: str | None = None
     ) -> ConnectedAccountState | None:
-        try:
-            party = validate_party_choice(
-                pk_from_global_id(artisan_id, "Artisan") if artisan_id else None,
-                pk_from_global_id(cooperative_id, "Cooperative") if cooperative_id else None,
-            )
-        except ValidationError as error:
-            raise GraphQLError(" ".join(error.messages)) from error
+        party = None
+        if artisan_id or cooperative_id:
+            try:
+                party = validate_party_choice(
+                    pk_from_global_id(artisan_id, "Artisan") if artisan_id else None,
+                    pk_from_global_id(cooperative_id, "Cooperative") if cooperative_id else None,
+                )
+            except ValidationError as error:
+                raise GraphQLError(" ".join(error.messages)) from error
         return stripe_account_of(viewer_of(info), party)
 
 

@@ -215,3 +215,20 @@ def test_a_party_without_an_account_reads_null(stripe_api, api_client, tokens):
     result = graphql(api_client, STATUS, target("artisan"), token=tokens["artisan_self"])
 
     assert result == {"data": {"stripeConnectedAccount": None}}
+
+
+def test_with_no_party_named_the_signed_in_artisan_reads_their_own_account(
+    stripe_api, api_client, tokens
+):
+    # given
+    start(api_client, tokens["artisan_self"], **target("artisan"))
+
+    # when
+    own = graphql(api_client, STATUS, {}, token=tokens["artisan_self"])
+    others = graphql(api_client, STATUS, {}, token=tokens["other_artisan"])
+    anonymous = graphql(api_client, STATUS, {}, token=None)
+
+    # then
+    assert own["data"]["stripeConnectedAccount"]["status"] == "ONBOARDING"
+    assert others == {"data": {"stripeConnectedAccount": None}}
+    assert permission_denied(anonymous)
