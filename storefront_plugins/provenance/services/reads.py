@@ -15,7 +15,9 @@ from storefront_plugins.provenance.models import Contribution, ProductProvenance
 
 
 @dataclass(frozen=True)
-class ArtisanShare:
+class ArtisanContribution:
+    """One maker of a published piece, with their name for display."""
+
     slug: str
     name: str
     share: int  # basis points
@@ -23,12 +25,14 @@ class ArtisanShare:
 
 
 @dataclass(frozen=True)
-class ProvenanceSummary:
-    """What the Saleor write-back shows on a product: published provenance only."""
+class PublishedProvenance:
+    """A product's published provenance, read from the provenance data (translated
+    materials, certificate serial). The Saleor write-back turns it into its own
+    `saleor_sync.summary.ProvenanceSummary`: what is written into Saleor's product."""
 
     saleor_product_id: str
     saleor_variant_id: str
-    artisans: list[ArtisanShare]
+    artisans: list[ArtisanContribution]
     cooperative_slug: str
     cooperative_name: str
     materials: list[TranslatedText]
@@ -113,7 +117,7 @@ def provenance_for_claim(provenance_id: int) -> ProductProvenance:
 
 def provenance_summary(
     saleor_product_id: str, saleor_variant_id: str = ""
-) -> ProvenanceSummary | None:
+) -> PublishedProvenance | None:
     """The published provenance of a Saleor product (or variant) for the write-back into
     Saleor: artisans with shares, cooperative, materials, certification names, certificate."""
     row = ProductProvenance.objects.filter(
@@ -126,11 +130,13 @@ def provenance_summary(
         return None
     provenance = provenance_for_claim(row.pk)
     certificate = provenance.certificate
-    return ProvenanceSummary(
+    return PublishedProvenance(
         saleor_product_id=provenance.saleor_product_id,
         saleor_variant_id=provenance.saleor_variant_id,
         artisans=[
-            ArtisanShare(slug=c.artisan.slug, name=c.artisan.name, share=c.share, role=c.role)
+            ArtisanContribution(
+                slug=c.artisan.slug, name=c.artisan.name, share=c.share, role=c.role
+            )
             for c in provenance.contributions.all()
         ],
         cooperative_slug=provenance.cooperative.slug,
