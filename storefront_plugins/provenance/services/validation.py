@@ -62,6 +62,18 @@ CERTIFICATION_FIELDS = frozenset(
 CLOCK_SKEW = timedelta(minutes=5)
 
 
+def _refuse_unknown_fields(changes: Mapping[str, Any], known: frozenset[str]) -> None:
+    """Every field outside `known` is refused at once, each with its own error."""
+    unknown = set(changes) - known
+    if unknown:
+        raise ValidationError(
+            {
+                name: ValidationError("Cannot be changed.", code=ProvenanceErrorCode.INVALID.value)
+                for name in sorted(unknown)
+            }
+        )
+
+
 def validate_contributions(cooperative_id: int, contributions: Sequence[ContributionInput]) -> None:
     """At least one artisan, each once, each a member of the cooperative, each share
     1 to 10000 basis points, the shares summing to 10000 (100 %)."""
@@ -115,14 +127,7 @@ def validate_materials(materials: Sequence[MaterialInput]) -> None:
 
 def validate_provenance_changes(provenance: ProductProvenance, changes: Mapping[str, Any]) -> None:
     """Applies `changes` to the unsaved instance, then checks fields, GTIN and dates."""
-    unknown = set(changes) - PROVENANCE_FIELDS
-    if unknown:
-        raise ValidationError(
-            {
-                name: ValidationError("Cannot be changed.", code=ProvenanceErrorCode.INVALID.value)
-                for name in sorted(unknown)
-            }
-        )
+    _refuse_unknown_fields(changes, PROVENANCE_FIELDS)
     for name, value in changes.items():
         if name in TRANSLATED_FIELDS and isinstance(value, Mapping):
             value = {**(getattr(provenance, name) or {}), **value}
@@ -193,14 +198,7 @@ def validate_custody_event(provenance: ProductProvenance, event: CustodyEventInp
 
 
 def validate_certification(certification: Certification, changes: Mapping[str, Any]) -> None:
-    unknown = set(changes) - CERTIFICATION_FIELDS
-    if unknown:
-        raise ValidationError(
-            {
-                name: ValidationError("Cannot be changed.", code=ProvenanceErrorCode.INVALID.value)
-                for name in sorted(unknown)
-            }
-        )
+    _refuse_unknown_fields(changes, CERTIFICATION_FIELDS)
     for name, value in changes.items():
         if value is None and name not in {"valid_from", "valid_until"}:
             value = ""
