@@ -159,15 +159,18 @@ def publish_provenance(
     return ProvenanceResult(provenance=provenance, certificate=certificate)
 
 
-@transaction.atomic
-def record_custody_event(
-    viewer: Viewer, provenance_id: int, event_input: CustodyEventInput
-) -> CustodyEventResult:
-    """Appends an event; events are never changed (a correction names the event it corrects)."""
-    provenance = access_provenance_for_edit(viewer, provenance_id)
+def append_custody_event(
+    provenance: ProductProvenance,
+    event_input: CustodyEventInput,
+    *,
+    recorded_by_id: int | None = None,
+    recorded_by_name: str = "",
+) -> CustodyEvent:
+    """Validates and appends one event, keeping the time zone offset it was given in. Who
+    recorded it: a signed-in artisan, or a name (the loader acts for no viewer)."""
     validate_custody_event(provenance, event_input)
     offset = event_input.event_time.strftime("%z") or "+0000"
-    event = CustodyEvent.objects.create(
+    return CustodyEvent.objects.create(
         provenance=provenance,
         event_time=event_input.event_time,
         event_time_zone_offset=f"{offset[:3]}:{offset[3:]}",
@@ -179,8 +182,18 @@ def record_custody_event(
         biz_location=event_input.biz_location,
         note=event_input.note,
         corrects_id=event_input.corrects_id,
-        recorded_by_id=viewer.artisan_id,
+        recorded_by_id=recorded_by_id,
+        recorded_by_name=recorded_by_name,
     )
+
+
+@transaction.atomic
+def record_custody_event(
+    viewer: Viewer, provenance_id: int, event_input: CustodyEventInput
+) -> CustodyEventResult:
+    """Appends an event; events are never changed (a correction names the event it corrects)."""
+    provenance = access_provenance_for_edit(viewer, provenance_id)
+    event = append_custody_event(provenance, event_input, recorded_by_id=viewer.artisan_id)
     certificate = certify(provenance.pk)
     provenance.refresh_from_db()
     return CustodyEventResult(event=event, provenance=provenance, certificate=certificate)

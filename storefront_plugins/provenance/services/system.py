@@ -13,18 +13,20 @@ from storefront_plugins.provenance.error_codes import ProvenanceErrorCode
 from storefront_plugins.provenance.models import (
     Certificate,
     Certification,
-    CustodyEvent,
     ProductProvenance,
 )
 from storefront_plugins.provenance.services.certifications import recertify_holder
 from storefront_plugins.provenance.services.errors import field_error, not_found
 from storefront_plugins.provenance.services.inputs import CustodyEventInput, ProvenanceInput
-from storefront_plugins.provenance.services.pieces import certify, replace_related
+from storefront_plugins.provenance.services.pieces import (
+    append_custody_event,
+    certify,
+    replace_related,
+)
 from storefront_plugins.provenance.services.validation import (
     CERTIFICATION_FIELDS,
     PROVENANCE_FIELDS,
     validate_certification,
-    validate_custody_event,
     validate_provenance_input,
 )
 
@@ -139,21 +141,7 @@ def put_provenance_as_system(
             existing_events
         ):
             continue
-        validate_custody_event(provenance, event_input)
-        offset = event_input.event_time.strftime("%z") or "+0000"
-        CustodyEvent.objects.create(
-            provenance=provenance,
-            event_time=event_input.event_time,
-            event_time_zone_offset=f"{offset[:3]}:{offset[3:]}",
-            biz_step=event_input.biz_step,
-            disposition=event_input.disposition,
-            read_point=event_input.read_point.strip(),
-            city=event_input.city,
-            region=event_input.region,
-            biz_location=event_input.biz_location,
-            note=event_input.note,
-            recorded_by_name=recorded_by_name,
-        )
+        append_custody_event(provenance, event_input, recorded_by_name=recorded_by_name)
         changed = True
 
     if provenance.is_published != is_published:
