@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from storefront_plugins.artisans.models import Cooperative
 from storefront_plugins.artisans.permissions import Viewer
 from storefront_plugins.provenance import permissions
 from storefront_plugins.provenance.certificates.services import CertificateError, issue_certificate
@@ -24,10 +23,11 @@ from storefront_plugins.provenance.models import (
     ProductProvenance,
 )
 from storefront_plugins.provenance.services.access import access_provenance_for_edit
-from storefront_plugins.provenance.services.errors import field_error, not_found
+from storefront_plugins.provenance.services.errors import field_error
 from storefront_plugins.provenance.services.inputs import CustodyEventInput, ProvenanceInput
 from storefront_plugins.provenance.services.reads import provenance_for_claim
 from storefront_plugins.provenance.services.validation import (
+    validate_cooperative_and_product,
     validate_custody_event,
     validate_provenance_input,
 )
@@ -99,12 +99,7 @@ def create_provenance(
         raise PermissionDenied(
             "Managers record their cooperative's pieces; artisans the pieces they made."
         )
-    if not Cooperative.objects.filter(pk=cooperative_id).exists():
-        raise not_found("cooperative", "Cooperative")
-    if not saleor_product_id.strip():
-        raise field_error(
-            "saleor_product_id", "The Saleor product id is required.", ProvenanceErrorCode.REQUIRED
-        )
+    validate_cooperative_and_product(cooperative_id, saleor_product_id)
     if ProductProvenance.objects.filter(
         saleor_product_id=saleor_product_id, saleor_variant_id=saleor_variant_id
     ).exists():

@@ -27,6 +27,7 @@ from storefront_plugins.provenance.services.validation import (
     CERTIFICATION_FIELDS,
     PROVENANCE_FIELDS,
     validate_certification,
+    validate_cooperative_and_product,
     validate_provenance_input,
 )
 
@@ -95,12 +96,7 @@ def put_provenance_as_system(
     """Create or update a product's provenance, append the custody events it does not have
     yet (events are append-only: matched by time, step and place), publish it and certify it.
     A piece already in the wanted state is not written, and its certificate stays the same."""
-    if not Cooperative.objects.filter(pk=cooperative_id).exists():
-        raise not_found("cooperative", "Cooperative")
-    if not saleor_product_id.strip():
-        raise field_error(
-            "saleor_product_id", "The Saleor product id is required.", ProvenanceErrorCode.REQUIRED
-        )
+    validate_cooperative_and_product(cooperative_id, saleor_product_id)
     provenance = (
         ProductProvenance.objects.select_for_update()
         .filter(saleor_product_id=saleor_product_id, saleor_variant_id="")

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.utils import timezone
 
-from storefront_plugins.artisans.models import Artisan, Collector, Membership
+from storefront_plugins.artisans.models import Artisan, Collector, Cooperative, Membership
 from storefront_plugins.provenance.certificates.digital_link import InvalidGTIN, normalize_gtin
 from storefront_plugins.provenance.error_codes import ProvenanceErrorCode
 from storefront_plugins.provenance.evidence import (
@@ -71,6 +71,16 @@ def _refuse_unknown_fields(changes: Mapping[str, Any], known: frozenset[str]) ->
                 name: ValidationError("Cannot be changed.", code=ProvenanceErrorCode.INVALID.value)
                 for name in sorted(unknown)
             }
+        )
+
+
+def validate_cooperative_and_product(cooperative_id: int, saleor_product_id: str) -> None:
+    """A piece's cooperative exists and its Saleor product id is given."""
+    if not Cooperative.objects.filter(pk=cooperative_id).exists():
+        raise not_found("cooperative", "Cooperative")
+    if not saleor_product_id.strip():
+        raise field_error(
+            "saleor_product_id", "The Saleor product id is required.", ProvenanceErrorCode.REQUIRED
         )
 
 
