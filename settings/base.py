@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "storefront_plugins.saleor_app",
     "storefront_plugins.accounts",
+    "storefront_plugins.stripe_gateway",
     "storefront_plugins.artisans",
     "storefront_plugins.provenance",
     "storefront_plugins.payouts",
@@ -141,6 +142,19 @@ SOUK_PAYOUT_HOLD_STARTS = env_str("SOUK_PAYOUT_HOLD_STARTS", "fulfilment")
 # the rail is asked what became of them.
 SOUK_PAYOUT_RECONCILE_AFTER = env_int("SOUK_PAYOUT_RECONCILE_AFTER", 900)
 
+# Stripe (storefront_plugins.stripe_gateway): STRIPE_API_BASE unset is Stripe's real API; the
+# demo and the tests point it at the project's stand-in. Webhook signing secrets from the
+# environment are tried before those `stripe_webhook_setup` stored.
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
+STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
+STRIPE_WEBHOOK_SECRETS = [
+    secret
+    for secret in [env_str("STRIPE_WEBHOOK_SECRET", ""), *env_list("STRIPE_WEBHOOK_SECRETS", [])]
+    if secret
+]
+STRIPE_REQUEST_TIMEOUT = env_float("STRIPE_REQUEST_TIMEOUT", 20.0)
+STRIPE_REQUEST_RETRIES = env_int("STRIPE_REQUEST_RETRIES", 2)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -169,6 +183,10 @@ LOGGING = {
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-webhook-deliveries": {
         "task": "storefront_plugins.saleor_app.tasks.requeue_stale_webhook_deliveries",
+        "schedule": 300.0,
+    },
+    "requeue-stale-stripe-events": {
+        "task": "storefront_plugins.stripe_gateway.tasks.requeue_stale_stripe_events",
         "schedule": 300.0,
     },
     "release-held-payout-funds": {

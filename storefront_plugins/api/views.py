@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from graphene_django.views import GraphQLView, HttpError
-from graphql import GraphQLError
+from graphql import ExecutionResult, GraphQLError, execute
 from graphql_sync_dataloaders import DeferredExecutionContext
 
 from storefront_plugins.accounts.authentication import (
@@ -16,6 +16,7 @@ from storefront_plugins.accounts.authentication import (
 )
 from storefront_plugins.accounts.models import User
 from storefront_plugins.api import response_cache
+from storefront_plugins.api.documents import check_document
 from storefront_plugins.core.graphql.context import RequestContext
 from storefront_plugins.core.graphql.uploads import MultipartRequestError, operations_with_files
 
@@ -68,9 +69,11 @@ class SoukGraphQLView(GraphQLView):
         operation_name: str | None,
         show_graphiql: bool = False,
     ) -> Any:
-        result = super().execute_graphql_request(
-            request, data, query, variables, operation_name, show_graphiql
-        )
+        result = self._execute_checked_document(request, query, variables, operation_name)
+        if result is None:
+            result = super().execute_graphql_request(
+                request, data, query, variables, operation_name, show_graphiql
+            )
         request.souk_execution_failed = result is None or bool(result.errors)  # type: ignore[attr-defined]
         return result
 
@@ -89,6 +92,33 @@ class SoukGraphQLView(GraphQLView):
             except MultipartRequestError as error:
                 raise HttpError(HttpResponseBadRequest(str(error))) from error
         return super().parse_body(request)
+
+    def _execute_checked_document(
+        self, request: HttpRequest, query: str | None, variables: Any, operation_name: str | None
+    ) -> ExecutionResult | None:
+        """Executes a POSTed document parsed and validated once (`documents`); None leaves
+        everything else (GraphiQL, GET, no query) to graphene-django's own path."""
+        if not query or request.method != "POST":
+            return None
+        schema = self.schema.graphql_schema
+        checked = check_document(schema, query)
+        if checked.document is None or checked.errors:
+            return ExecutionResult(data=None, errors=list(checked.errors))
+        try:
+            result = execute(
+                schema,
+                checked.document,
+                root_value=self.get_root_value(request),
+                context_value=self.get_context(request),
+                variable_values=variables,
+                operation_name=operation_name,
+                middleware=self.get_middleware(request),
+                execution_context_class=self.execution_context_class,
+            )
+        except Exception as error:  # as graphene-django does: an error result, not a 500
+            return ExecutionResult(errors=[GraphQLError(str(error), original_error=error)])
+        assert isinstance(result, ExecutionResult), "the schema's resolvers are synchronous"
+        return result
 
     def get_context(self, request: HttpRequest) -> RequestContext:
         user = request.user

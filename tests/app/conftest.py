@@ -16,6 +16,8 @@ from storefront_plugins.saleor_app.models import Installation
 from tests.app.databases import server_database_url
 from tests.app.object_storage import MotoS3Server, start_moto_server
 from tests.app.saleor_endpoints import FakeSaleor, SigningKey
+from tests.stripe_sandbox.server import API_KEY as STRIPE_STAND_IN_KEY
+from tests.stripe_sandbox.server import StripeSandbox, start_stripe_sandbox
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,6 +104,28 @@ def _empty_public_response_cache() -> None:
     from django.core.cache import caches
 
     caches["public_responses"].clear()
+
+
+@pytest.fixture(scope="session")
+def stripe_stand_in(tmp_path_factory: Any) -> Iterator[StripeSandbox]:
+    """The project's Stripe stand-in as a server process, one per session (`stripe_api` resets
+    it and points the App at it)."""
+    sandbox = start_stripe_sandbox(tmp_path_factory.mktemp("stripe") / "stand-in.log")
+    yield sandbox
+    sandbox.stop()
+
+
+@pytest.fixture
+def stripe_api(stripe_stand_in: StripeSandbox, settings: Any) -> StripeSandbox:
+    """The Stripe stand-in emptied, with the App's Stripe settings pointed at it (no webhook
+    secret from the environment, no client retries: a test injects the faults it wants)."""
+    stripe_stand_in.reset()
+    settings.STRIPE_API_BASE = stripe_stand_in.url
+    settings.STRIPE_SECRET_KEY = STRIPE_STAND_IN_KEY
+    settings.STRIPE_WEBHOOK_SECRETS = []
+    settings.STRIPE_REQUEST_RETRIES = 0
+    settings.STRIPE_REQUEST_TIMEOUT = 5.0
+    return stripe_stand_in
 
 
 @pytest.fixture(scope="session")

@@ -1,15 +1,12 @@
-"""Where the write-back gets provenance from: filled by the provenance data work.
+"""Where the write-back gets provenance from: the provenance data's functions in `sources`,
+registered as the defaults by `ProvenanceConfig.ready()`.
 
-The provenance data models register their functions once (from `AppConfig.ready()`):
-
-    providers.register(
-        summary_for=provenance_summary_for,          # (saleor_api_url, product_id) -> summary
-        product_ids=saleor_product_ids_with_provenance,  # (saleor_api_url) -> product ids
-        product_deleted=mark_removed_from_saleor,    # (saleor_api_url, product_id) -> None
-    )
-
-Until then, no product has provenance: nothing is written for products, and a deleted
-product is only logged.
+The write-back was built before the provenance data existed; both now live in this app, and
+the indirection is kept as the write-back's test seam: the end-to-end write-back tests
+register hand-made summaries for the sandbox's products (`register`, then `reset` to the
+defaults), and the webhook tests run without provenance data (`unregister`). With nothing
+registered no product has provenance: nothing is written, and a deleted product is only
+logged.
 """
 
 from collections.abc import Callable, Iterable

@@ -1,4 +1,4 @@
-"""The provenance data, as the write-back needs it: registered in the sync's providers
+"""The provenance data, as the write-back needs it: registered as the providers' defaults
 by `ProvenanceConfig.ready()`."""
 
 from storefront_plugins.provenance import services

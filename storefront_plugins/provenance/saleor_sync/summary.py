@@ -1,4 +1,6 @@
-"""What the App writes back into Saleor about one product's provenance."""
+"""What the App writes back into Saleor about one product's provenance: artisans' slugs and
+shares, names as shown in Saleor. Built from the provenance services' `PublishedProvenance`
+(see `sources.summary_for`), or by hand in the write-back's tests."""
 
 from dataclasses import dataclass
 
