@@ -9,8 +9,9 @@
 - how much: the party's PAYABLE balance, which already nets a debt (a refund after an earlier
   payout makes it negative: later sales pay it back before anything is paid out). Only
   balances >= the schedule's minimum for the currency (at least 1 minor unit) are paid.
-- with what: the party's default payout method; a party owed money without one, or whose
-  rail is not available, is skipped and counted (`skipped_count`), its money stays payable.
+- with what: the party's default payout method; a party owed money without one, whose rail
+  is not available, or whom the rail cannot pay yet (Stripe: onboarding not finished), is
+  skipped and counted (`skipped_count`), its money stays payable.
 - in one transaction: the run, its payouts (state `created`, one idempotency key each), a
   `created` event each and `ledger.start_payout` (PAYABLE -> PAYOUTS_IN_TRANSIT) each. Then,
   on commit, automatic rails' payouts are queued for submission.
@@ -46,6 +47,7 @@ from storefront_plugins.payouts.models import (
     LedgerAccount,
     Payout,
     PayoutEvent,
+    PayoutMethod,
     PayoutRun,
     PayoutSchedule,
     PayoutState,
@@ -154,9 +156,9 @@ def _start(
     balances = ledger.lock_payable_balances(parties, currency)
     owed = [(p, balances.get(p, 0)) for p in parties if balances.get(p, 0) >= minimum]
     methods = default_methods(p for p, _ in owed)
-    rails = available_rails()
-    payable = [(p, amount) for p, amount in owed if p in methods and methods[p].rail in rails]
-    skipped = tuple(p for p, _ in owed if not (p in methods and methods[p].rail in rails))
+    payable_parties = _payable_by_rail(methods)
+    payable = [(p, amount) for p, amount in owed if p in payable_parties]
+    skipped = tuple(p for p, _ in owed if p not in payable_parties)
     if not payable and not period:
         raise _error(
             "currency",
@@ -211,6 +213,18 @@ def _start(
 
         transaction.on_commit(lambda: queue_submissions(automatic))
     return RunResult(run, tuple(payouts), skipped, created=True)
+
+
+def _payable_by_rail(methods: dict[Party, PayoutMethod]) -> frozenset[Party]:
+    """The parties whose default method's rail is available and can pay them now."""
+    by_rail: dict[str, list[Party]] = {}
+    for party, method in methods.items():
+        by_rail.setdefault(method.rail, []).append(party)
+    accepted: set[Party] = set()
+    for rail_name, parties in by_rail.items():
+        if rail_name in available_rails():
+            accepted |= rail_for(rail_name).accepts(parties)
+    return frozenset(accepted)
 
 
 # Schedules

@@ -3,6 +3,8 @@
 A rail is told about a payout with a `PayoutInstruction` (no ORM object: rails never write
 payouts; `payout_flow` applies what they answer under a lock).
 
+- `accepts(parties)`: those the rail can pay now (Stripe: an account with active transfers);
+  a run skips the others and leaves their money payable.
 - `submit(instruction) -> RailOutcome`: sends the money. It must be idempotent on
   `instruction.idempotency_key` (Stripe: the Idempotency-Key header; a bank API: its own
   end-to-end id), because a payout may be submitted again after a crash.
@@ -16,6 +18,7 @@ Manual rails (`automatic = False`) are never submitted by a task: a treasurer re
 payment (`rails.manual`); their `check` answers PENDING.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -67,6 +70,10 @@ class PayoutRail(Protocol):
     @property
     def cancellable_when_submitted(self) -> bool:
         """A submitted payout may still be cancelled (a manual record not yet approved)."""
+        ...
+
+    def accepts(self, parties: Sequence[Party]) -> frozenset[Party]:
+        """Which of these parties the rail can pay now (a run skips the others)."""
         ...
 
     def submit(self, instruction: PayoutInstruction) -> RailOutcome: ...

@@ -6,9 +6,11 @@ Nothing is sent by the platform, so `submit` is never called by a task and `chec
 PENDING: a manual payout waits for a person, never for the reconciliation.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storefront_plugins.payouts.rails.base import OutcomeStatus, PayoutInstruction, RailOutcome
+from storefront_plugins.payouts.splits import Party
 
 MAX_PROOF_BYTES = 5 * 1024 * 1024
 # Magic bytes of the documents a treasurer may attach (a bank's PDF, a photo of a receipt).
@@ -38,6 +40,9 @@ class ManualRail:
     name: str
     automatic: bool = False
     cancellable_when_submitted: bool = True
+
+    def accepts(self, parties: Sequence[Party]) -> frozenset[Party]:
+        return frozenset(parties)
 
     def submit(self, instruction: PayoutInstruction) -> RailOutcome:
         return RailOutcome(OutcomeStatus.PENDING, message="Waiting for the treasurer.")

@@ -1,10 +1,11 @@
-"""Payout rails by name (`Rail` values). Manual rails are always there; automatic rails
-(Stripe Connect) register themselves when their module is imported by the app's `ready()`.
-A party whose method's rail is not registered is skipped by payout runs (and counted)."""
+"""Payout rails by name (`Rail` values): the manual rails and Stripe Connect. A party whose
+method's rail is not registered is skipped by payout runs (and counted); tests put a rail in
+another's place with `replace_rail` and give it back with `restore_rail`."""
 
 from storefront_plugins.payouts.models import Rail
 from storefront_plugins.payouts.rails.base import PayoutRail
 from storefront_plugins.payouts.rails.manual import ManualRail
+from storefront_plugins.payouts.rails.stripe_connect import StripeConnectRail
 
 _RAILS: dict[str, PayoutRail] = {}
 
@@ -48,3 +49,4 @@ def available_rails() -> frozenset[str]:
 
 for _manual in (Rail.BANK_TRANSFER, Rail.CASH, Rail.MOBILE_WALLET):
     register_rail(ManualRail(_manual.value))
+register_rail(StripeConnectRail())

@@ -4,6 +4,7 @@ as Stripe does, with faults for the next calls: "down" (the call never arrives),
 refusal). It stands in for Stripe Connect until that rail lands; the driver under test
 (`payout_flow`) is the real one."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storefront_plugins.payouts.models import Rail
@@ -13,6 +14,7 @@ from storefront_plugins.payouts.rails.base import (
     RailOutcome,
     RailUnavailable,
 )
+from storefront_plugins.payouts.splits import Party
 
 
 @dataclass
@@ -23,6 +25,9 @@ class RemoteRail:
     transfers: dict[str, tuple[int, str]] = field(default_factory=dict)
     calls: list[tuple[str, str]] = field(default_factory=list)
     faults: list[str] = field(default_factory=list)
+
+    def accepts(self, parties: Sequence[Party]) -> frozenset[Party]:
+        return frozenset(parties)
 
     def submit(self, instruction: PayoutInstruction) -> RailOutcome:
         self.calls.append(("submit", instruction.idempotency_key))
