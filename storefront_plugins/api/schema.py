@@ -4,14 +4,21 @@ import graphene
 
 from storefront_plugins.accounts.graphql import schema as accounts
 from storefront_plugins.artisans.graphql import schema as artisans
+from storefront_plugins.payouts.graphql import schema as payouts
 from storefront_plugins.provenance.graphql import schema as provenance
 
 
-class Query(accounts.Query, artisans.Query, provenance.Query, graphene.ObjectType):
+class Query(accounts.Query, artisans.Query, provenance.Query, payouts.Query, graphene.ObjectType):
     node = graphene.relay.Node.Field()
 
 
-class Mutation(accounts.Mutation, artisans.Mutation, provenance.Mutation, graphene.ObjectType):
+class Mutation(
+    accounts.Mutation,
+    artisans.Mutation,
+    provenance.Mutation,
+    payouts.Mutation,
+    graphene.ObjectType,
+):
     pass
 
 
