@@ -180,7 +180,7 @@ def wait_until_handled(delivery_ids: list[int], poll: float) -> None:
             raise RuntimeError("The worker did not handle every delivery in 10 minutes.")
         time.sleep(poll)
     failed = WebhookDelivery.objects.filter(pk__in=delivery_ids).exclude(status="handled")
-    assert not failed.exists(), f"deliveries not handled: {list(failed.values('pk', 'error'))}"
+    assert not failed.exists(), f"deliveries not handled: {list(failed.values('pk', 'last_error'))}"
 
 
 def bench_webhooks(size: int, orders: int, key: SigningKey) -> None:

@@ -20,10 +20,16 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
 from storefront_plugins.artisans.services import payout_reader_for, viewer_for
-from storefront_plugins.payouts.models import HoldStart, LedgerEntry, PayoutPolicy, SplitRule
+from storefront_plugins.payouts.models import (
+    HoldStart,
+    LedgerEntry,
+    LedgerOrder,
+    PayoutPolicy,
+    SplitRule,
+)
 from storefront_plugins.payouts.rules import Policy, policy_for
 from storefront_plugins.payouts.services import posted_split
-from storefront_plugins.payouts.splits import Party, PartyKind, ShippingTo, Split
+from storefront_plugins.payouts.splits import Component, Party, PartyKind, ShippingTo, Split
 
 
 @dataclass(frozen=True)
@@ -117,8 +123,8 @@ def visible_split(access: LedgerAccess, saleor_order_id: str) -> tuple[Split, st
     out, components without a visible part dropped), with the order's number; None when
     the order is unknown, unpaid, or nothing in it is the viewer's (two queries)."""
     order = (
-        LedgerEntry.objects.filter(transaction__order__saleor_order_id=saleor_order_id)
-        .values_list("transaction__order__saleor_api_url", "transaction__order__order_number")
+        LedgerOrder.objects.filter(saleor_order_id=saleor_order_id)
+        .values_list("saleor_api_url", "order_number")
         .first()
     )
     if order is None:
@@ -127,7 +133,7 @@ def visible_split(access: LedgerAccess, saleor_order_id: str) -> tuple[Split, st
     if split is None:
         return None
     components = tuple(
-        type(component)(
+        Component(
             key=component.key,
             gross=component.gross,
             quantity=component.quantity,

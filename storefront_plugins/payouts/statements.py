@@ -7,8 +7,10 @@ party's HELD + PAYABLE accounts. Each ledger transaction touching them in the pe
 movement, split by what it is:
 
 - SALE: a split's credit for the party's share of a sale (artisan share, shipping,
-  unattributed sales awaiting allocation);
-- COMMISSION: a split's credit for the cooperative's commission;
+  unattributed sales awaiting allocation); for an artisan, before the commission and
+  platform fee taken from it (`withheld_from_artisan`, read from the split's decision);
+- COMMISSION: a split's credit for the cooperative's commission; for an artisan, the
+  commission and fee taken from their sales (negative);
 - REFUND: a refund's reversal (negative);
 - PAYOUT: a payout sent (PAYABLE -> PAYOUTS_IN_TRANSIT, negative) or returned by a rail
   (positive); a settled payout leaves the balance unchanged, as does a hold's release
@@ -28,12 +30,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from fractions import Fraction
 
 from django.db.models import Q, Sum
 
 from storefront_plugins.artisans.services import artisan_names, cooperative_names
-from storefront_plugins.payouts.models import AccountKind, LedgerEntry, TransactionKind
-from storefront_plugins.payouts.splits import Party, PartyKind, Role, exponent
+from storefront_plugins.payouts.models import (
+    AccountKind,
+    LedgerEntry,
+    OrderPosting,
+    TransactionKind,
+)
+from storefront_plugins.payouts.rules import split_from_detail
+from storefront_plugins.payouts.splits import Party, PartyKind, Role, Split, exponent
 
 BALANCE_KINDS = (AccountKind.HELD, AccountKind.PAYABLE)
 
@@ -159,10 +168,34 @@ class EntryRow:
     amount: int
 
 
-def statement_lines(opening: int, rows: list[EntryRow]) -> tuple[StatementLine, ...]:
+def withheld_from_artisan(party: Party, split: Split) -> int:
+    """Pure: the commission and platform fee taken from an artisan's sales in a split, in
+    proportion to their share of each line's makers' part (rounded half up; display only:
+    the ledger credits the artisan their share, net of it)."""
+    withheld = Fraction(0)
+    for component in split.components:
+        own = component.parts.get((party, Role.ARTISAN_SHARE), 0)
+        if own <= 0:
+            continue
+        makers = sum(a for (_, role), a in component.parts.items() if role == Role.ARTISAN_SHARE)
+        taken = sum(
+            a
+            for (_, role), a in component.parts.items()
+            if role in (Role.COMMISSION, Role.PLATFORM_FEE)
+        )
+        withheld += Fraction(taken * own, makers)
+    return int(withheld + Fraction(1, 2))
+
+
+def statement_lines(
+    opening: int, rows: list[EntryRow], withheld: Mapping[int, int] | None = None
+) -> tuple[StatementLine, ...]:
     """Pure: entries (in ledger order) grouped per transaction and movement kind (in
     `MovementKind`'s order within a transaction); groups that sum to zero (a release, a
-    settlement) dropped; running balances from `opening`."""
+    settlement) dropped; running balances from `opening`. `withheld` (per split
+    transaction, for an artisan) shows a sale before commission and fee, then those as a
+    negative COMMISSION line: the two add up to what the ledger credited."""
+    withheld = withheld or {}
     grouped: dict[tuple[int, MovementKind], list[EntryRow]] = {}
     for row in rows:
         key = (row.transaction_id, movement_kind(row.transaction_kind, row.role))
@@ -174,22 +207,43 @@ def statement_lines(opening: int, rows: list[EntryRow]) -> tuple[StatementLine, 
     balance = opening
     for (transaction_id, kind), members in ordered:
         amount = sum(member.amount for member in members)
-        if amount == 0:
-            continue
-        balance += amount
+        parts = [(kind, amount)]
+        taken = withheld.get(transaction_id, 0) if kind == MovementKind.SALE else 0
+        if taken:
+            parts = [(kind, amount + taken), (MovementKind.COMMISSION, -taken)]
         first = members[0]
-        lines.append(
-            StatementLine(
-                at=first.at,
-                transaction_id=transaction_id,
-                kind=kind,
-                order_number=first.order_number,
-                description=first.description,
-                amount=amount,
-                balance=balance,
+        for line_kind, line_amount in parts:
+            if line_amount == 0:
+                continue
+            balance += line_amount
+            lines.append(
+                StatementLine(
+                    at=first.at,
+                    transaction_id=transaction_id,
+                    kind=line_kind,
+                    order_number=first.order_number,
+                    description=first.description,
+                    amount=line_amount,
+                    balance=balance,
+                )
             )
-        )
     return tuple(lines)
+
+
+def withheld_by_transaction(party: Party, rows: list[EntryRow]) -> dict[int, int]:
+    """For an artisan: per split transaction of `rows`, what was withheld from their sales
+    (one query, none without sales)."""
+    splits = {row.transaction_id for row in rows if row.transaction_kind == TransactionKind.SPLIT}
+    if party.kind != PartyKind.ARTISAN or not splits:
+        return {}
+    postings = OrderPosting.objects.filter(
+        event_kind=OrderPosting.EventKind.PAID, transaction_id__in=splits
+    ).values_list("transaction_id", "detail")
+    return {
+        transaction_id: withheld_from_artisan(party, split_from_detail(detail))
+        for transaction_id, detail in postings
+        if transaction_id is not None
+    }
 
 
 def party_name(party: Party) -> str:
@@ -205,7 +259,8 @@ def build_statement(
     party: Party, currency: str, start: datetime, end: datetime, name: str | None = None
 ) -> Statement:
     """Three queries (two when `name` is given): the balances before `start` and before
-    `end`, the period's entries, the party's name."""
+    `end`, the period's entries, the party's name; and for an artisan with sales in the
+    period, their splits (what was withheld from them)."""
     exponent(currency)  # an unknown currency raises UnknownCurrency
     entries = LedgerEntry.objects.filter(
         account__party_kind=party.kind, account__party_id=party.id, account__currency=currency
@@ -266,7 +321,7 @@ def build_statement(
         start=start,
         end=end,
         opening_balance=opening,
-        lines=statement_lines(opening, rows),
+        lines=statement_lines(opening, rows, withheld_by_transaction(party, rows)),
         closing_held=int(sums["held"]),
         closing_payable=int(sums["payable"]),
         in_transit=int(sums["in_transit"]),

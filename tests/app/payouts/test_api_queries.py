@@ -229,9 +229,15 @@ def test_a_statement_reconciles_and_links_to_its_csv_and_pdf(
         {
             "kind": "SALE",
             "orderNumber": "1001",
-            "amount": {"amount": "83.00"},
+            "amount": {"amount": "100.00"},
+            "balance": {"minorUnits": 10000},
+        },
+        {
+            "kind": "COMMISSION",
+            "orderNumber": "1001",
+            "amount": {"amount": "-17.00"},
             "balance": {"minorUnits": 8300},
-        }
+        },
     ]
     assert (statement["openingBalance"], statement["closingBalance"]) == (
         {"minorUnits": 0},
@@ -239,8 +245,8 @@ def test_a_statement_reconciles_and_links_to_its_csv_and_pdf(
     )
     assert statement["reconciles"] is True
     assert {t["kind"]: t["amount"]["minorUnits"] for t in statement["totals"]} == {
-        "SALE": 8300,
-        "COMMISSION": 0,
+        "SALE": 10000,
+        "COMMISSION": -1700,
         "REFUND": 0,
         "PAYOUT": 0,
         "ADJUSTMENT": 0,
@@ -429,3 +435,29 @@ def test_a_signed_in_user_who_is_no_party_is_refused_like_a_visitor(
     # then
     assert result["data"] == {"ledgerEntries": None}
     assert [e["extensions"]["exception"]["code"] for e in result["errors"]] == ["PermissionDenied"]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("party=artisan:{id}&currency=MAD&from=2026-11-30&to=2026-11-01&lang=fr", "INVALID_PERIOD"),
+        (
+            "party=artisan:{id}&currency=XAU&from=2026-11-01&to=2026-11-30&lang=fr",
+            "INVALID_CURRENCY",
+        ),
+        ("party=artisan:{id}&currency=MAD&from=2026-11-01&to=2026-11-30&lang=de", "INVALID"),
+        ("party=seller:{id}&currency=MAD&from=2026-11-01&to=2026-11-30&lang=fr", "INVALID"),
+    ],
+)
+def test_a_bad_statement_request_is_answered_400(
+    api_client: Client, all_tokens, sold, query, code
+) -> None:
+    # when
+    response = Client().get(
+        f"/payouts/statement.pdf?{query.format(id=serghini().id)}",
+        headers={"Authorization": f"Bearer {all_tokens['staff']}"},
+    )
+
+    # then
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == code

@@ -7,18 +7,20 @@ from django.utils import timezone
 from storefront_plugins.payouts import ledger, services
 from storefront_plugins.payouts.models import AccountKind
 from storefront_plugins.payouts.payloads import parse_order
-from storefront_plugins.payouts.splits import Party, PartyKind
+from storefront_plugins.payouts.splits import Component, Party, PartyKind, Role, Split
 from storefront_plugins.payouts.statements import (
     MovementKind,
     build_statement,
     period_of_days,
     period_of_month,
+    withheld_from_artisan,
 )
 from tests.app.payouts.conftest import API_URL, TAJINE, granted, line, order_payload
 
 TAJINE_LINE = line("TGluZTox", TAJINE, "120.00", "20.00")
-# The opening and closing balances in one query, the period's entries, the party's name.
-QUERIES_PER_STATEMENT = 3
+# The opening and closing balances in one query, the period's entries, the party's name,
+# and for an artisan with sales, the splits (what was withheld from them).
+QUERIES_PER_STATEMENT = 4
 
 
 def pay(order_id: str = "T3JkZXI6MQ==") -> None:
@@ -64,11 +66,14 @@ def test_a_month_of_sales_refunds_and_payouts_reconciles_to_the_ledger(safi, pot
     # when
     statement = build_statement(potter, "MAD", before, after)
 
-    # then 2 x 58.10 sold, 58.10 x 60/120 = 29.05 reversed, 100.00 sent then returned,
-    # 60.00 sent and settled: 27.15 still owed, payable (released)
+    # then twice 70.00 of sales (70 % of the 100.00 net) less 11.90 of commission and fee
+    # (70 % of 17.00), 58.10 x 60/120 = 29.05 reversed, 100.00 sent then returned, 60.00
+    # sent and settled: 27.15 still owed, payable (released)
     assert [(line.kind, line.amount, line.balance) for line in statement.lines] == [
-        (MovementKind.SALE, 5810, 5810),
-        (MovementKind.SALE, 5810, 11620),
+        (MovementKind.SALE, 7000, 7000),
+        (MovementKind.COMMISSION, -1190, 5810),
+        (MovementKind.SALE, 7000, 12810),
+        (MovementKind.COMMISSION, -1190, 11620),
         (MovementKind.PAYOUT, -10000, 1620),
         (MovementKind.REFUND, -2905, -1285),
         (MovementKind.PAYOUT, 10000, 8715),
@@ -81,8 +86,8 @@ def test_a_month_of_sales_refunds_and_payouts_reconciles_to_the_ledger(safi, pot
     assert statement.reconciles
     assert statement.party_name == potters[0].name
     assert dict(statement.totals) == {
-        MovementKind.SALE: 11620,
-        MovementKind.COMMISSION: 0,
+        MovementKind.SALE: 14000,
+        MovementKind.COMMISSION: -2380,
         MovementKind.REFUND: -2905,
         MovementKind.PAYOUT: -6000,
         MovementKind.ADJUSTMENT: 0,
@@ -182,7 +187,7 @@ def test_a_statement_takes_the_same_number_of_queries_for_any_number_of_movement
     # when / then
     with django_assert_num_queries(QUERIES_PER_STATEMENT):
         statement = build_statement(potter, "MAD", before, after)
-    assert len(statement.lines) == 6
+    assert len(statement.lines) == 5 * 2 + 1
 
 
 def test_periods_are_whole_days_in_utc():
@@ -202,3 +207,44 @@ def test_periods_are_whole_days_in_utc():
     assert february.last_day.day == 29
     assert december.end.isoformat() == "2027-01-01T00:00:00+00:00"
     assert days.end - days.start == timedelta(days=1)
+
+
+def test_what_is_withheld_from_an_artisans_sales_follows_their_share_of_each_line():
+    # given a line of 100.00 net: 12.00 commission, 5.00 fee, 83.00 to makers 58.10 / 24.90;
+    # a second line of 10.00 net where the first maker is alone: 1.70 taken, 8.30 theirs
+    first, second = Party(PartyKind.ARTISAN, 1), Party(PartyKind.ARTISAN, 2)
+    safi, platform = Party(PartyKind.COOPERATIVE, 9), Party(PartyKind.PLATFORM, 0)
+    split = Split(
+        currency="MAD",
+        total=13200,
+        components=(
+            Component(
+                "L1",
+                12000,
+                1,
+                {
+                    (safi, Role.TAX): 2000,
+                    (safi, Role.COMMISSION): 1200,
+                    (platform, Role.PLATFORM_FEE): 500,
+                    (first, Role.ARTISAN_SHARE): 5810,
+                    (second, Role.ARTISAN_SHARE): 2490,
+                },
+            ),
+            Component(
+                "L2",
+                1200,
+                1,
+                {
+                    (safi, Role.TAX): 200,
+                    (safi, Role.COMMISSION): 120,
+                    (platform, Role.PLATFORM_FEE): 50,
+                    (first, Role.ARTISAN_SHARE): 830,
+                },
+            ),
+        ),
+    )
+
+    # when / then 17.00 x 70 % + 1.70; 17.00 x 30 %
+    assert withheld_from_artisan(first, split) == 1190 + 170
+    assert withheld_from_artisan(second, split) == 510
+    assert withheld_from_artisan(Party(PartyKind.ARTISAN, 3), split) == 0
