@@ -461,3 +461,23 @@ def test_a_bad_statement_request_is_answered_400(
     # then
     assert response.status_code == 400
     assert response.json()["error"]["code"] == code
+
+
+@pytest.mark.parametrize("party_count", [1, 4])
+def test_balances_take_a_fixed_number_of_queries_for_any_number_of_parties(
+    api_client: Client, all_tokens, sold, party_count, django_assert_num_queries
+) -> None:
+    # given
+    parties = [
+        {"artisanId": ids()["serghini"]},
+        {"cooperativeId": ids()["safi"]},
+        {"artisanId": ids()["bennani"]},
+        {"cooperativeId": ids()["fes"]},
+    ][:party_count]
+
+    # when / then the user; the balances; the names of artisans and of cooperatives (one
+    # query each when the list has parties of that kind)
+    names = len({next(iter(p)) for p in parties})
+    with django_assert_num_queries(1 + 1 + names):
+        result = graphql(api_client, BALANCES, {"parties": parties}, token=all_tokens["staff"])
+    assert len(result["data"]["payoutBalances"]) == party_count
