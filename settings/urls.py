@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("storefront_plugins.provenance.urls")),
     path("", include("storefront_plugins.api.urls")),
     path("", include("storefront_plugins.artisans.urls")),
+    path("", include("storefront_plugins.payouts.urls")),
 ]

@@ -4,13 +4,11 @@ import graphene
 
 from storefront_plugins.accounts.graphql import schema as accounts
 from storefront_plugins.artisans.graphql import schema as artisans
-from storefront_plugins.payouts.graphql import stripe_schema as payouts_stripe
+from storefront_plugins.payouts.graphql import schema as payouts
 from storefront_plugins.provenance.graphql import schema as provenance
 
 
-class Query(
-    accounts.Query, artisans.Query, provenance.Query, payouts_stripe.Query, graphene.ObjectType
-):
+class Query(accounts.Query, artisans.Query, provenance.Query, payouts.Query, graphene.ObjectType):
     node = graphene.relay.Node.Field()
 
 
@@ -18,7 +16,7 @@ class Mutation(
     accounts.Mutation,
     artisans.Mutation,
     provenance.Mutation,
-    payouts_stripe.Mutation,
+    payouts.Mutation,
     graphene.ObjectType,
 ):
     pass

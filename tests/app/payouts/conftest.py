@@ -137,3 +137,8 @@ def safi(db: None) -> Cooperative:
 @pytest.fixture
 def potters(safi: Cooperative) -> list[Artisan]:
     return [c.artisan for c in Contribution.objects.filter(provenance__saleor_product_id=TAJINE)]
+
+
+# The directory's actors and the payouts API's ledger (tests of the API).
+from tests.app.artisans.conftest import api_client, directory, tokens  # noqa: E402, F401
+from tests.app.payouts.api_fixtures import all_tokens, sold, staff_token  # noqa: E402, F401

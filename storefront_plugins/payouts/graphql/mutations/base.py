@@ -1,0 +1,28 @@
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.core.exceptions import ValidationError
+
+from storefront_plugins.core.graphql.errors import (
+    PermissionDeniedError,
+    errors_from_validation_error,
+)
+from storefront_plugins.payouts.error_codes import PayoutErrorCode
+from storefront_plugins.payouts.graphql.context import ledger_access_of
+
+P = TypeVar("P")
+
+
+def require_configures(info: Any, cooperative_id: int) -> None:
+    """Managers of the cooperative and platform staff change its payout settings."""
+    if not ledger_access_of(info).configures(cooperative_id):
+        raise PermissionDeniedError()
+
+
+def payload(cls: type[P], action: Callable[[], dict[str, Any]]) -> P:
+    """The mutation's payload: what `action` returns, or its validation errors."""
+    try:
+        fields = action()
+    except ValidationError as error:
+        return cls(errors=errors_from_validation_error(error, PayoutErrorCode.INVALID))  # type: ignore[call-arg]
+    return cls(errors=[], **fields)  # type: ignore[call-arg]
