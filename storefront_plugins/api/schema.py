@@ -5,7 +5,7 @@ import graphene
 from storefront_plugins.accounts.graphql import schema as accounts
 from storefront_plugins.artisans.graphql import schema as artisans
 from storefront_plugins.payouts.graphql import payout_schema as payout_runs
-from storefront_plugins.payouts.graphql import stripe_schema as payouts_stripe
+from storefront_plugins.payouts.graphql import schema as payouts
 from storefront_plugins.provenance.graphql import schema as provenance
 
 
@@ -13,7 +13,7 @@ class Query(
     accounts.Query,
     artisans.Query,
     provenance.Query,
-    payouts_stripe.Query,
+    payouts.Query,
     payout_runs.PayoutRunQuery,
     graphene.ObjectType,
 ):
@@ -24,7 +24,7 @@ class Mutation(
     accounts.Mutation,
     artisans.Mutation,
     provenance.Mutation,
-    payouts_stripe.Mutation,
+    payouts.Mutation,
     payout_runs.PayoutRunMutation,
     graphene.ObjectType,
 ):

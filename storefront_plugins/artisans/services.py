@@ -114,6 +114,47 @@ def cooperative_member_ids(cooperative_id: int) -> list[int]:
     )
 
 
+@dataclass(frozen=True)
+class PayoutReader:
+    """Whose payouts a signed-in user may read: their own (as an artisan), and those of the
+    cooperatives they manage or keep the accounts of (manager, treasurer) with their members."""
+
+    artisan_ids: frozenset[int]
+    cooperative_ids: frozenset[int]  # manager or treasurer
+    managed_cooperative_ids: frozenset[int]
+
+
+def payout_reader_for(viewer: Viewer) -> PayoutReader:
+    """One query when the viewer reads a cooperative's members, none otherwise."""
+    cooperative_ids = viewer.member_reader_cooperative_ids
+    artisan_ids = set(
+        Membership.objects.filter(cooperative_id__in=cooperative_ids).values_list(
+            "artisan_id", flat=True
+        )
+        if cooperative_ids
+        else ()
+    )
+    if viewer.artisan_id is not None:
+        artisan_ids.add(viewer.artisan_id)
+    return PayoutReader(
+        artisan_ids=frozenset(artisan_ids),
+        cooperative_ids=cooperative_ids,
+        managed_cooperative_ids=viewer.managed_cooperative_ids,
+    )
+
+
+def artisan_names(ids: Iterable[int]) -> dict[int, str]:
+    """One query (none for no ids): the artisans' names by id."""
+    ids = list(ids)
+    return dict(Artisan.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+
+
+def cooperative_names(ids: Iterable[int]) -> dict[int, str]:
+    """One query (none for no ids): the cooperatives' names by id."""
+    ids = list(ids)
+    return dict(Cooperative.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+
+
 def viewer_for(user: AbstractBaseUser | AnonymousUser | None) -> Viewer:
     """One query for a signed-in user (their artisan profile and memberships), none otherwise."""
     if user is None or not user.is_authenticated:

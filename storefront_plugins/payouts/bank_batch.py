@@ -21,8 +21,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from storefront_plugins.artisans.permissions import Viewer
-from storefront_plugins.payouts.access import access_run
 from storefront_plugins.payouts.models import Payout, PayoutRun, PayoutState, Rail
+from storefront_plugins.payouts.payout_access import access_run
 from storefront_plugins.payouts.splits import from_minor
 
 HEADER = ["NOM_BENEFICIAIRE", "RIB", "MONTANT", "REFERENCE", "MOTIF"]

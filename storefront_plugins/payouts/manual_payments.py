@@ -22,9 +22,9 @@ from django.utils import timezone
 
 from storefront_plugins.accounts.models import User
 from storefront_plugins.artisans.permissions import Viewer
-from storefront_plugins.payouts.access import access_payout_for_treasury
 from storefront_plugins.payouts.error_codes import PayoutErrorCode
 from storefront_plugins.payouts.models import Payout, PayoutRun, PayoutState
+from storefront_plugins.payouts.payout_access import access_payout_for_treasury
 from storefront_plugins.payouts.payout_flow import state_error, transition_to
 from storefront_plugins.payouts.rails.manual import MAX_PROOF_BYTES, ProofKind, sniff_proof
 from storefront_plugins.payouts.rails.registry import RailNotAvailable, rail_for

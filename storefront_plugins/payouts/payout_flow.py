@@ -32,7 +32,6 @@ from django.utils import timezone
 from storefront_plugins.accounts.models import User
 from storefront_plugins.artisans.permissions import Viewer
 from storefront_plugins.payouts import ledger
-from storefront_plugins.payouts.access import access_payout_for_treasury
 from storefront_plugins.payouts.error_codes import PayoutErrorCode
 from storefront_plugins.payouts.models import (
     Payout,
@@ -41,6 +40,7 @@ from storefront_plugins.payouts.models import (
     PayoutState,
     RunState,
 )
+from storefront_plugins.payouts.payout_access import access_payout_for_treasury
 from storefront_plugins.payouts.rails.base import (
     OutcomeStatus,
     PayoutInstruction,

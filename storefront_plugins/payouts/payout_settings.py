@@ -18,9 +18,13 @@ from django.db import transaction
 
 from storefront_plugins.artisans.permissions import Viewer
 from storefront_plugins.artisans.services import cooperative_payout_terms
-from storefront_plugins.payouts.access import check_runs_payouts_of, check_sets_method_of, not_found
 from storefront_plugins.payouts.error_codes import PayoutErrorCode
 from storefront_plugins.payouts.models import Frequency, PayoutMethod, PayoutSchedule, Rail
+from storefront_plugins.payouts.payout_access import (
+    check_runs_payouts_of,
+    check_sets_method_of,
+    not_found,
+)
 from storefront_plugins.payouts.rib import is_valid_rib, normalize_rib
 from storefront_plugins.payouts.splits import CURRENCY_EXPONENTS, Party, PartyKind
 

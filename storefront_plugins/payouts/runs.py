@@ -39,7 +39,6 @@ from storefront_plugins.accounts.models import User
 from storefront_plugins.artisans.permissions import Viewer
 from storefront_plugins.artisans.services import cooperative_member_ids
 from storefront_plugins.payouts import ledger
-from storefront_plugins.payouts.access import access_run, check_runs_payouts_of
 from storefront_plugins.payouts.error_codes import PayoutErrorCode
 from storefront_plugins.payouts.models import (
     AccountKind,
@@ -53,6 +52,7 @@ from storefront_plugins.payouts.models import (
     PayoutState,
     RunState,
 )
+from storefront_plugins.payouts.payout_access import access_run, check_runs_payouts_of
 from storefront_plugins.payouts.payout_settings import (
     default_methods,
     schedule_terms,

@@ -17,7 +17,7 @@
 - `posted_split(saleor_api_url, saleor_order_id)`: the `splits.Split` decided at payment
   (per line and shipping, per party and role), for statements.
 - `party_balances(party)`, `artisan_balances(id)`, `cooperative_balances(id)`:
-  `PartyBalance` per currency, one query.
+  `PartyBalance` per currency, one query; `balances_of_parties(parties)` for many, one query.
 
 The split's inputs are read in `rules.py`: who made what comes from
 `provenance.services.makers_of_products` and the cooperatives' commission from
@@ -31,6 +31,7 @@ the platform's.
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -349,21 +350,33 @@ def release_held_funds(now: datetime | None = None) -> list[ReleaseResult]:
 
 def party_balances(party: Party) -> list[PartyBalance]:
     """The party's balances per currency (one query)."""
-    by_currency: dict[str, dict[AccountKind, int]] = defaultdict(lambda: defaultdict(int))
-    for balance in ledger.account_balances([party]):
-        by_currency[balance.currency][balance.kind] += balance.balance
-    return [
-        PartyBalance(
-            party=party,
-            currency=currency,
-            held=kinds[AccountKind.HELD],
-            payable=kinds[AccountKind.PAYABLE],
-            in_transit=kinds[AccountKind.PAYOUTS_IN_TRANSIT],
-            tax=kinds[AccountKind.TAX],
-            revenue=kinds[AccountKind.PLATFORM_REVENUE],
-        )
-        for currency, kinds in sorted(by_currency.items())
-    ]
+    return balances_of_parties([party]).get(party, [])
+
+
+def balances_of_parties(parties: Sequence[Party]) -> dict[Party, list[PartyBalance]]:
+    """Each party's balances per currency (one query for all; none for no parties)."""
+    if not parties:
+        return {}
+    by_party: dict[Party, dict[str, dict[AccountKind, int]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(int))
+    )
+    for balance in ledger.account_balances(parties):
+        by_party[balance.party][balance.currency][balance.kind] += balance.balance
+    return {
+        party: [
+            PartyBalance(
+                party=party,
+                currency=currency,
+                held=kinds[AccountKind.HELD],
+                payable=kinds[AccountKind.PAYABLE],
+                in_transit=kinds[AccountKind.PAYOUTS_IN_TRANSIT],
+                tax=kinds[AccountKind.TAX],
+                revenue=kinds[AccountKind.PLATFORM_REVENUE],
+            )
+            for currency, kinds in sorted(by_currency.items())
+        ]
+        for party, by_currency in by_party.items()
+    }
 
 
 def artisan_balances(artisan_id: int) -> list[PartyBalance]:

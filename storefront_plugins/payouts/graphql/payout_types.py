@@ -11,23 +11,15 @@ from storefront_plugins.core.graphql.context import context_of
 from storefront_plugins.core.graphql.dataloaders import then
 from storefront_plugins.core.graphql.pagination import CountableConnection
 from storefront_plugins.payouts import models
-from storefront_plugins.payouts.access import reads_payout, runs_payouts_of
-from storefront_plugins.payouts.error_codes import PayoutErrorCode
 from storefront_plugins.payouts.graphql.payout_dataloaders import PayoutRunProgressByRunLoader
+from storefront_plugins.payouts.payout_access import reads_payout, runs_payouts_of
 from storefront_plugins.payouts.runs import RunProgress
 from storefront_plugins.payouts.splits import PartyKind, from_minor
 
-PayoutErrorCodeEnum = graphene.Enum.from_enum(PayoutErrorCode)
 PayoutStateEnum = graphene.Enum.from_enum(models.PayoutState, name="PayoutStateEnum")
 PayoutRunStateEnum = graphene.Enum.from_enum(models.RunState, name="PayoutRunStateEnum")
 PayoutRailEnum = graphene.Enum.from_enum(models.Rail, name="PayoutRailEnum")
 PayoutFrequencyEnum = graphene.Enum.from_enum(models.Frequency, name="PayoutFrequencyEnum")
-
-
-class PayoutError(graphene.ObjectType):
-    field = graphene.String(description="The input field the error is about, or null.")
-    code = graphene.Field(PayoutErrorCodeEnum, required=True)
-    message = graphene.String(required=True)
 
 
 def _money(amount: int, currency: str) -> Decimal:

@@ -255,3 +255,8 @@ def remote() -> Iterator[RemoteRail]:
     previous = replace_rail(rail)
     yield rail
     restore_rail(rail.name, previous)
+
+
+# The directory's actors and the payouts API's ledger (tests of the API).
+from tests.app.artisans.conftest import api_client, directory, tokens  # noqa: E402, F401
+from tests.app.payouts.api_fixtures import all_tokens, sold, staff_token  # noqa: E402, F401

@@ -3,15 +3,25 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 
-from storefront_plugins.core.graphql.errors import errors_from_validation_error
+from storefront_plugins.core.graphql.context import context_of
+from storefront_plugins.core.graphql.errors import (
+    PermissionDeniedError,
+    errors_from_validation_error,
+)
 from storefront_plugins.payouts.error_codes import PayoutErrorCode
+from storefront_plugins.payouts.graphql.context import ledger_access_of
 
 P = TypeVar("P")
 
 
+def require_configures(info: Any, cooperative_id: int) -> None:
+    """Managers of the cooperative and platform staff change its payout settings."""
+    if not ledger_access_of(info).configures(cooperative_id):
+        raise PermissionDeniedError()
+
+
 def payload(cls: type[P], action: Callable[[], dict[str, Any]]) -> P:
-    """The mutation's payload: what `action` returns, or its validation errors (PayoutError).
-    Permission errors propagate to the top level."""
+    """The mutation's payload: what `action` returns, or its validation errors."""
     try:
         fields = action()
     except ValidationError as error:
@@ -21,11 +31,7 @@ def payload(cls: type[P], action: Callable[[], dict[str, Any]]) -> P:
 
 def signed_in_user(info: Any) -> Any:
     """The request's user; PermissionDenied (top level) for an anonymous visitor."""
-    from django.core.exceptions import PermissionDenied
-
-    from storefront_plugins.core.graphql.context import context_of
-
     user = context_of(info).user
     if not user.is_authenticated:
-        raise PermissionDenied("Sign in first.")
+        raise PermissionDeniedError("Sign in first.")
     return user

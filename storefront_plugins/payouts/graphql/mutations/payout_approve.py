@@ -5,7 +5,8 @@ import graphene
 from storefront_plugins.artisans.graphql.context import viewer_of
 from storefront_plugins.core.graphql.ids import pk_from_global_id
 from storefront_plugins.payouts.graphql.mutations.base import payload, signed_in_user
-from storefront_plugins.payouts.graphql.payout_types import Payout, PayoutError
+from storefront_plugins.payouts.graphql.payout_types import Payout
+from storefront_plugins.payouts.graphql.types import PayoutError
 from storefront_plugins.payouts.manual_payments import approve_payout
 
 

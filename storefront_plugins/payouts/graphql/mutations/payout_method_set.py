@@ -7,10 +7,10 @@ from storefront_plugins.artisans.graphql.context import viewer_of
 from storefront_plugins.core.graphql.ids import pk_from_global_id
 from storefront_plugins.payouts.graphql.mutations.base import payload, signed_in_user
 from storefront_plugins.payouts.graphql.payout_types import (
-    PayoutError,
     PayoutMethod,
     PayoutRailEnum,
 )
+from storefront_plugins.payouts.graphql.types import PayoutError
 from storefront_plugins.payouts.payout_settings import MethodInput, set_payout_method
 from storefront_plugins.payouts.splits import Party, PartyKind
 

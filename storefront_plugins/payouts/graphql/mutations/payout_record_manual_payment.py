@@ -10,7 +10,8 @@ from storefront_plugins.core.graphql.ids import pk_from_global_id
 from storefront_plugins.core.graphql.uploads import Upload
 from storefront_plugins.payouts.error_codes import PayoutErrorCode
 from storefront_plugins.payouts.graphql.mutations.base import payload, signed_in_user
-from storefront_plugins.payouts.graphql.payout_types import Payout, PayoutError
+from storefront_plugins.payouts.graphql.payout_types import Payout
+from storefront_plugins.payouts.graphql.types import PayoutError
 from storefront_plugins.payouts.manual_payments import RecordInput, record_manual_payment
 from storefront_plugins.payouts.rails.manual import MAX_PROOF_BYTES
 

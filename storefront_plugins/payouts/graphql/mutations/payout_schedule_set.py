@@ -6,10 +6,10 @@ from storefront_plugins.artisans.graphql.context import viewer_of
 from storefront_plugins.core.graphql.ids import pk_from_global_id
 from storefront_plugins.payouts.graphql.mutations.base import payload, signed_in_user
 from storefront_plugins.payouts.graphql.payout_types import (
-    PayoutError,
     PayoutFrequencyEnum,
     PayoutSchedule,
 )
+from storefront_plugins.payouts.graphql.types import PayoutError
 from storefront_plugins.payouts.payout_settings import ScheduleInput, set_payout_schedule
 
 

@@ -1,0 +1,243 @@
+"""How fast paid orders reach the payouts ledger, for orders of 1, 5 and 20 lines.
+
+    .venv/bin/python -m bench.order_posting [orders per size] [--no-webhooks]
+
+Runs against the configured PostgreSQL (DATABASE_URL, else the embedded one) in a scratch
+test database, with the fixture directory and a product per line made by two potters of
+cooperative-safi (70 % / 30 %). Two measures per order size:
+
+- service: `parse_order` + `post_order_split` on an ORDER_FULLY_PAID payload, one order
+  after another (the split's reads, the posting of every part, the hold): p50/p99 per
+  order and orders/s;
+- webhook path: the signed delivery POSTed to /api/webhooks/order-fully-paid (verified,
+  stored, queued), handled by a real `celery worker` process (solo pool) that posts the
+  split: p50/p99 from the POST to the delivery handled (its `handled_at`), one delivery
+  at a time; orders/s with every delivery POSTed at once, until the last is handled.
+  Needs a broker (REDIS_URL, else the file-system one); the run's queue is purged at the end.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.test")
+os.environ.setdefault("CELERY_QUEUE", f"souk-bench-{os.getpid()}")
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_databases, setup_test_environment, teardown_databases  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from settings.celery_app import app as celery_app  # noqa: E402
+from storefront_plugins.artisans.loading import load_directory_file  # noqa: E402
+from storefront_plugins.artisans.models import Artisan, Cooperative  # noqa: E402
+from storefront_plugins.payouts.models import OrderPosting  # noqa: E402
+from storefront_plugins.payouts.payloads import parse_order  # noqa: E402
+from storefront_plugins.payouts.services import post_order_split  # noqa: E402
+from storefront_plugins.provenance.models import Contribution, ProductProvenance  # noqa: E402
+from storefront_plugins.saleor_app.models import Installation, WebhookDelivery  # noqa: E402
+from tests.app.artisans.conftest import DIRECTORY  # noqa: E402
+from tests.app.databases import server_database_url  # noqa: E402
+from tests.app.payouts.conftest import line, order_payload  # noqa: E402
+from tests.app.saleor_endpoints import SigningKey, saleor_signature  # noqa: E402
+
+API_URL = "https://bench.saleor.example/graphql/"
+SIZES = (1, 5, 20)
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def product_id(n: int) -> str:
+    return f"UHJvZHVjdDpiZW5jaA{n}"
+
+
+def make_products(count: int) -> None:
+    cooperative = Cooperative.objects.get(slug="cooperative-safi")
+    potters = list(Artisan.objects.filter(memberships__cooperative=cooperative).order_by("pk")[:2])
+    for n in range(count):
+        with transaction.atomic():
+            provenance = ProductProvenance.objects.create(
+                saleor_product_id=product_id(n), cooperative=cooperative
+            )
+            Contribution.objects.create(
+                provenance=provenance, artisan=potters[0], share=7000, role="thrown"
+            )
+            Contribution.objects.create(
+                provenance=provenance, artisan=potters[1], share=3000, role="glazed"
+            )
+
+
+def paid_order(order_id: str, lines: int) -> dict[str, Any]:
+    return order_payload(
+        [
+            line(f"{order_id}-{n}", product_id(n), f"{100 + n}.00", "16.00", category="ceramique")
+            for n in range(lines)
+        ],
+        order_id=order_id,
+    )
+
+
+def body_of(payload: dict[str, Any]) -> bytes:
+    return json.dumps(payload, default=str).encode()  # Decimal amounts as strings
+
+
+def report(label: str, latencies_ms: list[float], orders: int, seconds: float) -> None:
+    print(
+        f"  {label:<28} p50 {percentile(latencies_ms, 0.5):7.2f} ms"
+        f"  p99 {percentile(latencies_ms, 0.99):7.2f} ms"
+        f"  {orders / seconds:7.1f} orders/s  (n={orders})"
+    )
+
+
+def bench_service(size: int, orders: int) -> None:
+    payloads = [paid_order(f"T3JkZXI6c3Zj{size}-{n}", size) for n in range(orders)]
+    latencies = []
+    run_started = time.perf_counter()
+    for payload in payloads:
+        started = time.perf_counter()
+        post_order_split(API_URL, parse_order(payload))
+        latencies.append((time.perf_counter() - started) * 1000)
+    report(f"service, {size:>2} lines", latencies, orders, time.perf_counter() - run_started)
+
+
+def start_worker(log_path: Path) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings.test",
+        "DATABASE_URL": server_database_url(),
+        "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
+    }
+    with open(log_path, "wb") as log:
+        worker = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "settings.celery_app",
+                "worker",
+                "--pool=solo",
+                "--concurrency=1",
+                "-Q",
+                settings.CELERY_TASK_DEFAULT_QUEUE,
+                "--loglevel=INFO",
+                "--without-heartbeat",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 60
+    while b"ready." not in log_path.read_bytes():
+        if worker.poll() is not None or time.monotonic() > deadline:
+            worker.kill()
+            raise RuntimeError(f"The Celery worker did not start:\n{log_path.read_text()}")
+        time.sleep(0.2)
+    return worker
+
+
+def deliver(client: Client, key: SigningKey, order_id: str, size: int) -> int:
+    payload = paid_order(order_id, size)
+    payload["issuedAt"] = timezone.now().isoformat()
+    body = body_of(payload)
+    response = client.post(
+        "/api/webhooks/order-fully-paid",
+        data=body,
+        content_type="application/json",
+        headers={
+            "Saleor-Event": "order_fully_paid",
+            "Saleor-Api-Url": API_URL,
+            "Saleor-Signature": saleor_signature(body, key),
+        },
+    )
+    assert response.status_code == 200, response.content
+    delivery_id: int = response.json()["delivery"]
+    return delivery_id
+
+
+def wait_until_handled(delivery_ids: list[int], poll: float) -> None:
+    deadline = time.monotonic() + 600
+    while WebhookDelivery.objects.filter(pk__in=delivery_ids, status="pending").exists():
+        if time.monotonic() > deadline:
+            raise RuntimeError("The worker did not handle every delivery in 10 minutes.")
+        time.sleep(poll)
+    failed = WebhookDelivery.objects.filter(pk__in=delivery_ids).exclude(status="handled")
+    assert not failed.exists(), f"deliveries not handled: {list(failed.values('pk', 'last_error'))}"
+
+
+def bench_webhooks(size: int, orders: int, key: SigningKey) -> None:
+    """Latency: one delivery at a time, from the POST to its `handled_at`. Throughput: every
+    delivery POSTed at once, until the last is handled."""
+    client = Client()
+    latencies = []
+    for n in range(orders):
+        posted_at = timezone.now()
+        delivery_id = deliver(client, key, f"T3JkZXI6bGF0{size}-{n}", size)
+        wait_until_handled([delivery_id], poll=0.002)
+        handled_at = WebhookDelivery.objects.get(pk=delivery_id).handled_at
+        assert handled_at is not None
+        latencies.append((handled_at - posted_at).total_seconds() * 1000)
+    run_started = time.perf_counter()
+    burst = [deliver(client, key, f"T3JkZXI6YnVy{size}-{n}", size) for n in range(orders)]
+    wait_until_handled(burst, poll=0.02)
+    elapsed = time.perf_counter() - run_started
+    report(f"webhook path, {size:>2} lines", latencies, orders, elapsed)
+
+
+def main(orders: int, webhooks: bool) -> None:
+    setup_test_environment()
+    databases = setup_databases(verbosity=0, interactive=False)
+    worker = None
+    try:
+        load_directory_file(DIRECTORY)
+        make_products(max(SIZES))
+        print(f"order posting: {orders} orders per size, PostgreSQL, one client")
+        for size in SIZES:  # a first order warms the caches
+            post_order_split(API_URL, parse_order(paid_order(f"T3JkZXI6d2FybQ{size}", size)))
+            bench_service(size, orders)
+        if webhooks:
+            key = SigningKey.generate("bench-key")
+            Installation.objects.create(
+                saleor_api_url=API_URL,
+                saleor_app_id="QXBwOjE=",
+                auth_token="bench-token",  # noqa: S106
+                jwks={"keys": [key.public_jwk()]},
+                jwks_fetched_at=timezone.now(),
+            )
+            log_path = Path(tempfile.mkdtemp(prefix="souk-bench-")) / "worker.log"
+            worker = start_worker(log_path)
+            broker = celery_app.conf.broker_url.split(":")[0]
+            print(f"  (webhook path: a solo celery worker, broker {broker})")
+            for size in SIZES:
+                bench_webhooks(size, orders, key)
+        postings = OrderPosting.objects.count()
+        print(f"  {postings} orders posted at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=30)
+        celery_app.control.purge()  # this run's own queue
+        teardown_databases(databases, verbosity=0)
+
+
+if __name__ == "__main__":
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(int(arguments[0]) if arguments else 200, webhooks="--no-webhooks" not in sys.argv)
