@@ -4,7 +4,8 @@
   payments, approve, cancel, download the bank batch file, set the cooperative's payout
   method and its members' (artisans without a smartphone are helped by their treasurer).
 - An artisan reads their own payouts and sets their own payout method.
-Anything else: `PermissionDenied` (a top-level error in the API).
+Anything else: `PermissionDenied` (a top-level error in the API). Who reads the ledger
+(balances, entries, statements) is `access.py`'s.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
