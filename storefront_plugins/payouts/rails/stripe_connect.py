@@ -35,7 +35,6 @@ from storefront_plugins.stripe_gateway.client import StripeUnavailable, is_trans
 from storefront_plugins.stripe_gateway.connect import connected_account_for, connected_accounts_for
 
 KEY_METADATA = "souk_payout_key"
-ACTIVE = "active"  # the `transfers` capability
 
 
 @dataclass(frozen=True)
@@ -51,12 +50,12 @@ class StripeConnectRail:
             party
             for party in parties
             if (account := accounts.get((str(party.kind), party.id))) is not None
-            and account.transfers_status == ACTIVE
+            and account.can_receive_transfers
         )
 
     def submit(self, instruction: PayoutInstruction) -> RailOutcome:
         account = connected_account_for(instruction.party)
-        if account is None or account.transfers_status != ACTIVE:
+        if account is None or not account.can_receive_transfers:
             return RailOutcome(
                 OutcomeStatus.FAILED,
                 message="No Stripe account able to receive transfers.",

@@ -44,7 +44,7 @@ def onboarded(stripe_api: StripeSandbox, members: list[Party]) -> str:
     requests.post(link.url, allow_redirects=False, timeout=10).raise_for_status()
     state = refresh_connected_account(party)
     assert state is not None
-    assert state.transfers_status == "active"
+    assert state.can_receive_transfers
     paid_intent(stripe_client(), 100_000, "eur")
     return state.stripe_account_id
 
