@@ -138,6 +138,9 @@ SOUK_REFRESH_TOKEN_TTL = env_int("SOUK_REFRESH_TOKEN_TTL", 30 * 24 * 3600)
 SOUK_PLATFORM_FEE_BP = env_int("SOUK_PLATFORM_FEE_BP", 500)
 SOUK_PAYOUT_HOLD_DAYS = env_int("SOUK_PAYOUT_HOLD_DAYS", 14)
 SOUK_PAYOUT_HOLD_STARTS = env_str("SOUK_PAYOUT_HOLD_STARTS", "fulfilment")
+# Payouts on an automatic rail left created or submitted this long (seconds) are reconciled:
+# the rail is asked what became of them.
+SOUK_PAYOUT_RECONCILE_AFTER = env_int("SOUK_PAYOUT_RECONCILE_AFTER", 900)
 
 # Stripe (storefront_plugins.stripe_gateway): STRIPE_API_BASE unset is Stripe's real API; the
 # demo and the tests point it at the project's stand-in. Webhook signing secrets from the
@@ -189,5 +192,13 @@ CELERY_BEAT_SCHEDULE = {
     "release-held-payout-funds": {
         "task": "storefront_plugins.payouts.tasks.release_held_funds",
         "schedule": 900.0,
+    },
+    "start-scheduled-payout-runs": {
+        "task": "storefront_plugins.payouts.tasks.start_scheduled_payout_runs",
+        "schedule": 3600.0,
+    },
+    "reconcile-payouts": {
+        "task": "storefront_plugins.payouts.tasks.reconcile_payouts",
+        "schedule": 600.0,
     },
 }

@@ -4,11 +4,19 @@ import graphene
 
 from storefront_plugins.accounts.graphql import schema as accounts
 from storefront_plugins.artisans.graphql import schema as artisans
+from storefront_plugins.payouts.graphql import payout_schema as payout_runs
 from storefront_plugins.payouts.graphql import schema as payouts
 from storefront_plugins.provenance.graphql import schema as provenance
 
 
-class Query(accounts.Query, artisans.Query, provenance.Query, payouts.Query, graphene.ObjectType):
+class Query(
+    accounts.Query,
+    artisans.Query,
+    provenance.Query,
+    payouts.Query,
+    payout_runs.PayoutRunQuery,
+    graphene.ObjectType,
+):
     node = graphene.relay.Node.Field()
 
 
@@ -17,6 +25,7 @@ class Mutation(
     artisans.Mutation,
     provenance.Mutation,
     payouts.Mutation,
+    payout_runs.PayoutRunMutation,
     graphene.ObjectType,
 ):
     pass

@@ -105,6 +105,15 @@ def cooperative_payout_terms(
     ]
 
 
+def cooperative_member_ids(cooperative_id: int) -> list[int]:
+    """One query: the artisans who are members of the cooperative (any role), by id."""
+    return list(
+        Membership.objects.filter(cooperative_id=cooperative_id)
+        .order_by("artisan_id")
+        .values_list("artisan_id", flat=True)
+    )
+
+
 @dataclass(frozen=True)
 class PayoutReader:
     """Whose payouts a signed-in user may read: their own (as an artisan), and those of the

@@ -11,6 +11,8 @@ API for the payout runs, rails and statements built on top:
   may be negative (a refund after a payout): the next payout nets it.
 - `account_balances(parties, currency=None)`: every account of these parties with its
   balance, one annotated query (`AccountBalance`, credit > 0 = owed to the party).
+- `lock_payable_balances(parties, currency)`: their PAYABLE balances under a row lock of
+  the accounts (two queries), for a payout run that moves them.
 - `order_part_totals(order, transaction_kinds)`: per (party, role, account kind) what an
   order's transactions of these kinds posted, one query.
 """
@@ -190,6 +192,22 @@ def account_balances(parties: Sequence[Party], currency: str | None = None) -> l
         )
         for a in rows
     ]
+
+
+def lock_payable_balances(parties: Sequence[Party], currency: str) -> dict[Party, int]:
+    """The parties' PAYABLE balances in `currency`, their accounts locked (`FOR UPDATE`)
+    until the caller's transaction ends: two runs never move the same money."""
+    condition = Q(pk__in=[])
+    for party in parties:
+        condition |= Q(party_kind=party.kind, party_id=party.id)
+    payable = LedgerAccount.objects.filter(condition, currency=currency, kind=AccountKind.PAYABLE)
+    locked = list(payable.select_for_update().order_by("pk").values_list("pk", flat=True))
+    rows = (
+        LedgerAccount.objects.filter(pk__in=locked)
+        .annotate(balance=Coalesce(Sum("entries__amount"), 0))
+        .values_list("party_kind", "party_id", "balance")
+    )
+    return {Party(PartyKind(kind), party_id): balance for kind, party_id, balance in rows}
 
 
 PartTotals = dict[tuple[Party, Role, AccountKind], int]

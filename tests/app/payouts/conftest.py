@@ -1,14 +1,32 @@
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.db import transaction
+from django.db.models import Sum
 
+from storefront_plugins.accounts.models import User
 from storefront_plugins.artisans.loading import load_directory_file
-from storefront_plugins.artisans.models import Artisan, Cooperative
+from storefront_plugins.artisans.models import Artisan, Cooperative, Membership
+from storefront_plugins.artisans.permissions import Viewer
+from storefront_plugins.artisans.services import viewer_for
+from storefront_plugins.payouts import ledger
+from storefront_plugins.payouts.ledger import EntryLine
+from storefront_plugins.payouts.models import (
+    AccountKind,
+    LedgerEntry,
+    PayoutMethod,
+    Rail,
+    TransactionKind,
+)
+from storefront_plugins.payouts.rails.registry import replace_rail, restore_rail
+from storefront_plugins.payouts.splits import PLATFORM, Party, PartyKind, Role
 from storefront_plugins.provenance.models import Contribution, ProductProvenance
-from tests.app.artisans.conftest import DIRECTORY
+from tests.app.artisans.conftest import ACTOR_ARTISANS, DIRECTORY
+from tests.app.payouts.remote_rail import RemoteRail
 
 API_URL = "https://saleor.example/graphql/"
 ORDER_ID = "T3JkZXI6MQ=="
@@ -137,6 +155,106 @@ def safi(db: None) -> Cooperative:
 @pytest.fixture
 def potters(safi: Cooperative) -> list[Artisan]:
     return [c.artisan for c in Contribution.objects.filter(provenance__saleor_product_id=TAJINE)]
+
+
+# Paying out
+
+
+def credit_payable(party: Party, amount: int, currency: str = "MAD") -> None:
+    """What a released sale leaves a party: CLEARING -> the party's PAYABLE (or, negative,
+    a refund reversed after a payout: a debt)."""
+    ledger.post(
+        TransactionKind.ADJUSTMENT,
+        currency,
+        [
+            EntryLine(PLATFORM, AccountKind.CLEARING, -amount),
+            EntryLine(party, AccountKind.PAYABLE, amount, Role.ARTISAN_SHARE),
+        ],
+    )
+
+
+def balances_of(party: Party, currency: str = "MAD") -> dict[str, int]:
+    """PAYABLE and PAYOUTS_IN_TRANSIT always, other accounts when not zero."""
+    balances = {"payable": 0, "payouts_in_transit": 0}
+    for b in ledger.account_balances([party], currency):
+        if b.balance or b.kind.value in balances:
+            balances[b.kind.value] = b.balance
+    return balances
+
+
+def ledger_sum() -> int:
+    """Every entry ever posted: the ledger conserves money, so always 0."""
+    return LedgerEntry.objects.aggregate(total=Sum("amount"))["total"] or 0
+
+
+@dataclass(frozen=True)
+class Actor:
+    user: User
+    viewer: Viewer
+
+
+@pytest.fixture
+def treasury(safi: Cooperative) -> dict[str, Actor]:
+    """Signed-in people of the permission matrix (fixtures/souk/directory.json): the
+    treasurer and the manager of cooperative-safi, a manager of fes-zellige, an artisan of
+    cooperative-safi."""
+    actors = {}
+    for actor, slug in ACTOR_ARTISANS.items():
+        user = User.objects.create_user(f"{slug}@souk.example", "motdepasse-1")
+        Artisan.objects.filter(slug=slug).update(user=user)
+        actors[actor] = Actor(user, viewer_for(user))
+    return actors
+
+
+@pytest.fixture
+def members(safi: Cooperative) -> list[Party]:
+    return [
+        Party(PartyKind.ARTISAN, pk)
+        for pk in Membership.objects.filter(cooperative=safi)
+        .order_by("artisan_id")
+        .values_list("artisan_id", flat=True)
+    ]
+
+
+def bank_method(party: Party, holder: str = "Fatima Zahra El Idrissi") -> PayoutMethod:
+    return PayoutMethod.objects.create(
+        party_kind=party.kind,
+        party_id=party.id,
+        rail=Rail.BANK_TRANSFER,
+        holder_name=holder,
+        rib=VALID_RIB,
+    )
+
+
+def method(party: Party, rail: Rail) -> PayoutMethod:
+    return PayoutMethod.objects.create(
+        party_kind=party.kind,
+        party_id=party.id,
+        rail=rail,
+        holder_name="Holder",
+        rib=VALID_RIB if rail == Rail.BANK_TRANSFER else "",
+        wallet_number="+212600000000" if rail == Rail.MOBILE_WALLET else "",
+    )
+
+
+VALID_RIB = "011519000001205000534921"  # the IBAN registry's example, MA64 + this RIB
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings: Any, tmp_path: Any) -> Any:
+    """Proof documents go to Django's default storage (FileSystemStorage in tests, S3 in
+    production): here a temporary folder."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"
+
+
+@pytest.fixture
+def remote() -> Iterator[RemoteRail]:
+    """An automatic rail with faults, in place of Stripe Connect for one test."""
+    rail = RemoteRail()
+    previous = replace_rail(rail)
+    yield rail
+    restore_rail(rail.name, previous)
 
 
 # The directory's actors and the payouts API's ledger (tests of the API).

@@ -3,6 +3,7 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 
+from storefront_plugins.core.graphql.context import context_of
 from storefront_plugins.core.graphql.errors import (
     PermissionDeniedError,
     errors_from_validation_error,
@@ -26,3 +27,11 @@ def payload(cls: type[P], action: Callable[[], dict[str, Any]]) -> P:
     except ValidationError as error:
         return cls(errors=errors_from_validation_error(error, PayoutErrorCode.INVALID))  # type: ignore[call-arg]
     return cls(errors=[], **fields)  # type: ignore[call-arg]
+
+
+def signed_in_user(info: Any) -> Any:
+    """The request's user; PermissionDenied (top level) for an anonymous visitor."""
+    user = context_of(info).user
+    if not user.is_authenticated:
+        raise PermissionDeniedError("Sign in first.")
+    return user

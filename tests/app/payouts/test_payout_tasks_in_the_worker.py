@@ -1,0 +1,73 @@
+"""A run's automatic payouts reach the real Celery worker once the run is committed
+(`transaction.on_commit`), and a worker that cannot learn the outcome leaves the payout
+`submitted` for the reconciliation: never lost, never sent twice.
+
+The suite's worker has no Stripe key (its environment is the shell's): the Stripe rail
+answers "unavailable" there, exactly as a Stripe outage would."""
+
+import os
+import time
+
+import pytest
+import requests
+
+from storefront_plugins.artisans.models import Cooperative
+from storefront_plugins.payouts.models import Payout, PayoutEvent, PayoutState, Rail
+from storefront_plugins.payouts.runs import start_payout_run
+from storefront_plugins.payouts.splits import Party
+from storefront_plugins.stripe_gateway.connect import (
+    create_or_get_express_account,
+    onboarding_link,
+    refresh_connected_account,
+)
+from tests.app.payouts.conftest import balances_of, credit_payable, method
+from tests.stripe_sandbox.server import StripeSandbox
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        bool(os.environ.get("STRIPE_SECRET_KEY")),
+        reason="The worker inherits STRIPE_SECRET_KEY from this environment.",
+    ),
+]
+
+
+def wait_for_state(payout_id: int, state: PayoutState, timeout: float = 30) -> Payout:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        payout = Payout.objects.get(pk=payout_id)
+        if payout.state == state:
+            return payout
+        time.sleep(0.2)
+    raise AssertionError(f"Payout {payout_id} is not {state} after {timeout} s.")
+
+
+def test_the_worker_submits_a_committed_runs_payout_and_an_unknown_outcome_keeps_it(
+    safi: Cooperative,
+    members: list[Party],
+    stripe_api: StripeSandbox,
+    celery_worker: object,
+) -> None:
+    # given: an artisan onboarded to Stripe Connect (in this process's settings)
+    party = members[0]
+    create_or_get_express_account(party, "potier@souk.example", "FR")
+    link = onboarding_link(party, "http://127.0.0.1/return", "http://127.0.0.1/refresh")
+    requests.post(link.url, allow_redirects=False, timeout=10).raise_for_status()
+    assert refresh_connected_account(party) is not None
+    credit_payable(party, 5_000, currency="EUR")
+    method(party, Rail.STRIPE_CONNECT)
+
+    # when: the run commits
+    payout = start_payout_run(safi.pk, "EUR", None).payouts[0]
+
+    # then: the worker took its task, marked it submitted and, unable to reach Stripe, left
+    # it there with its money in transit
+    submitted = wait_for_state(payout.pk, PayoutState.SUBMITTED)
+    assert submitted.submit_attempts == 1
+    time.sleep(1)  # nothing more happens to it
+    assert Payout.objects.get(pk=payout.pk).state == PayoutState.SUBMITTED
+    assert list(
+        PayoutEvent.objects.filter(payout=payout).values_list("from_state", "to_state")
+    ) == [("", "created"), ("created", "submitted")]
+    assert balances_of(party, "EUR") == {"payable": 0, "payouts_in_transit": 5_000}
+    assert [r for r in stripe_api.received_requests() if r["path"] == "/v1/transfers"] == []
