@@ -181,8 +181,9 @@ def _post_split(
     )
     row.cooperative_id = channel_cooperative
     row.paid_at = row.paid_at or paid_at
+    row.charge_reference = row.charge_reference or order.charge_reference
     _update_hold(row)
-    row.save(update_fields=["cooperative_id", "paid_at", "hold_until"])
+    row.save(update_fields=["cooperative_id", "paid_at", "charge_reference", "hold_until"])
     return PostingResult(row.pk, posted.pk if posted else None, "posted", postings)
 
 
