@@ -400,3 +400,47 @@ def payable_from_refund(order: LedgerOrder, party: Party) -> int:
             account__kind="payable",
         ).values_list("amount", flat=True)
     )
+
+
+def test_an_item_stripe_refuses_fails_the_payout_after_its_other_transfers_are_reversed(
+    safi: Cooperative, potter: Party, stripe_api: StripeSandbox
+) -> None:
+    # given: B's charge was refunded in full at Stripe (Saleor has not told us yet)
+    sell(ORDER_A, charge())
+    refunded_charge = charge()
+    stripe_client().v1.refunds.create(params={"charge": refunded_charge})
+    sell(ORDER_B, refunded_charge)
+    (payout,) = start_payout_run(safi.pk, "EUR", None).payouts
+
+    # when
+    result = payout_flow.submit_payout(payout.pk)
+
+    # then: A's transfer made, then reversed; the money payable again, once
+    assert result.state == PayoutState.FAILED
+    (transfer,) = transfers_to(account_of(potter))
+    assert (transfer["transfer_group"], transfer["reversed"]) == (ORDER_A, True)
+    assert available(stripe_client(), "eur", account_of(potter)) == 0
+    assert balances_of(potter, "EUR") == {"payable": payout.amount, "payouts_in_transit": 0}
+    assert ledger_sum() == 0
+
+
+def test_the_orders_charge_is_the_psp_reference_of_the_transaction_that_charged_it() -> None:
+    # given
+    payload = tajine_order(ORDER_A, "pi_3Qabc")
+    payload["order"]["transactions"].insert(
+        0,
+        {
+            "id": "VHJhbnNhY3Rpb246MA==",
+            "name": "Authorization voided",
+            "pspReference": "pi_void",
+            "chargedAmount": {"amount": "0", "currency": "EUR"},
+            "refundedAmount": {"amount": "0", "currency": "EUR"},
+        },
+    )
+
+    # when
+    order = parse_order(payload)
+
+    # then
+    assert order.charge_reference == "pi_3Qabc"
+    assert parse_order(tajine_order(ORDER_B, "")).charge_reference == ""
