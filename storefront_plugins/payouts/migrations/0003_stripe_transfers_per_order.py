@@ -3,6 +3,51 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+# What an item paid and what a reversal took back never change; a transfer id, once known,
+# and a reversal's final state are final, whatever the code does.
+GUARDS = """
+CREATE FUNCTION payouts_item_guard() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'payout items are never deleted (item %)', OLD.id;
+    END IF;
+    IF NEW.amount <> OLD.amount OR NEW.payout_id <> OLD.payout_id
+        OR NEW.order_id IS DISTINCT FROM OLD.order_id
+        OR NEW.idempotency_key <> OLD.idempotency_key
+        OR (OLD.stripe_transfer_id <> '' AND NEW.stripe_transfer_id <> OLD.stripe_transfer_id) THEN
+        RAISE EXCEPTION 'payout item %: amount, payout, order, key and transfer never change', OLD.id;
+    END IF;
+    RETURN NEW;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER payouts_item_guard
+    BEFORE UPDATE OR DELETE ON payouts_payoutitem
+    FOR EACH ROW EXECUTE FUNCTION payouts_item_guard();
+CREATE FUNCTION payouts_reversal_guard() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'transfer reversals are never deleted (reversal %)', OLD.id;
+    END IF;
+    IF NEW.amount <> OLD.amount OR NEW.item_id <> OLD.item_id
+        OR NEW.idempotency_key <> OLD.idempotency_key OR NEW.refund_key <> OLD.refund_key THEN
+        RAISE EXCEPTION 'reversal %: amount, item and keys never change', OLD.id;
+    END IF;
+    IF OLD.state <> 'pending' AND (NEW.state <> OLD.state
+        OR NEW.transaction_id IS DISTINCT FROM OLD.transaction_id) THEN
+        RAISE EXCEPTION 'reversal % is % (final)', OLD.id, OLD.state;
+    END IF;
+    RETURN NEW;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER payouts_reversal_guard
+    BEFORE UPDATE OR DELETE ON payouts_transferreversal
+    FOR EACH ROW EXECUTE FUNCTION payouts_reversal_guard();
+"""
+DROP_GUARDS = """
+DROP TRIGGER IF EXISTS payouts_item_guard ON payouts_payoutitem;
+DROP FUNCTION IF EXISTS payouts_item_guard();
+DROP TRIGGER IF EXISTS payouts_reversal_guard ON payouts_transferreversal;
+DROP FUNCTION IF EXISTS payouts_reversal_guard();
+"""
+
 
 class Migration(migrations.Migration):
 
@@ -66,4 +111,5 @@ class Migration(migrations.Migration):
             model_name='transferreversal',
             constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='payouts_reversal_positive'),
         ),
+        migrations.RunSQL(GUARDS, DROP_GUARDS),
     ]

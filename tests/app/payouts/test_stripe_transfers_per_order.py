@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import requests
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from storefront_plugins.artisans.models import Artisan, Cooperative
@@ -444,3 +445,37 @@ def test_the_orders_charge_is_the_psp_reference_of_the_transaction_that_charged_
     # then
     assert order.charge_reference == "pi_3Qabc"
     assert parse_order(tajine_order(ORDER_B, "")).charge_reference == ""
+
+
+def test_the_database_keeps_what_items_paid_and_reversals_took_back(
+    safi: Cooperative, potter: Party, stripe_api: StripeSandbox
+) -> None:
+    # given: a paid item, fully reversed after a refund
+    order_a = sell(ORDER_A, charge())
+    payout = paid_run(safi)
+    services.post_order_refund(
+        API_URL,
+        parse_order(
+            refund_tajine(ORDER_A, amount="630.00", updated_at="2026-11-22T10:00:00+00:00")
+        ),
+    )
+    (reversal,) = TransferReversal.objects.all()
+    transfer_reversals.reverse_transfer(reversal.pk)
+    item = PayoutItem.objects.get(payout=payout, order=order_a)
+
+    # when / then
+    for change, refusal in (
+        (lambda: PayoutItem.objects.filter(pk=item.pk).update(amount=1), "never change"),
+        (lambda: PayoutItem.objects.filter(pk=item.pk).update(stripe_transfer_id="tr_x"), "never"),
+        (lambda: delete_row("payouts_payoutitem", item.pk), "never deleted"),
+        (lambda: TransferReversal.objects.filter(pk=reversal.pk).update(state="pending"), "final"),
+        (lambda: TransferReversal.objects.filter(pk=reversal.pk).update(amount=1), "never change"),
+    ):
+        with pytest.raises(DatabaseError, match=refusal), transaction.atomic():
+            change()
+
+
+def delete_row(table: str, pk: int) -> None:
+    """A DELETE as a shell session or a bulk delete would send it (no ORM protection)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE id = %s", [pk])  # noqa: S608
