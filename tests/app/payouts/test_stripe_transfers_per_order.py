@@ -9,11 +9,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-import requests
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from storefront_plugins.artisans.models import Artisan, Cooperative
+from storefront_plugins.artisans.models import Cooperative
 from storefront_plugins.payouts import payout_flow, services, tasks, transfer_reversals
 from storefront_plugins.payouts.models import (
     LedgerEntry,
@@ -21,17 +20,14 @@ from storefront_plugins.payouts.models import (
     Payout,
     PayoutItem,
     PayoutState,
-    Rail,
     ReversalState,
     TransferReversal,
 )
 from storefront_plugins.payouts.payloads import parse_order
 from storefront_plugins.payouts.runs import start_payout_run
-from storefront_plugins.payouts.splits import Party, PartyKind
+from storefront_plugins.payouts.splits import Party
 from storefront_plugins.stripe_gateway.client import stripe_client
 from storefront_plugins.stripe_gateway.connect import (
-    create_or_get_express_account,
-    onboarding_link,
     refresh_connected_account,
 )
 from tests.app.payouts.conftest import (
@@ -42,7 +38,6 @@ from tests.app.payouts.conftest import (
     granted,
     ledger_sum,
     line,
-    method,
     order_payload,
 )
 from tests.stripe_sandbox.flows import available, paid_intent
@@ -103,23 +98,6 @@ def payable_from(order: LedgerOrder, party: Party) -> int:
     )
 
 
-@pytest.fixture
-def potter(safi: Cooperative, stripe_api: StripeSandbox) -> Party:
-    """The tajine's first maker (70 %), paid by Stripe Connect to an onboarded account."""
-    artisan = Artisan.objects.get(
-        contributions__provenance__saleor_product_id=TAJINE, contributions__share=7000
-    )
-    party = Party(PartyKind.ARTISAN, artisan.pk)
-    create_or_get_express_account(party, "potier@souk.example", "FR")
-    link = onboarding_link(party, "http://127.0.0.1/return", "http://127.0.0.1/refresh")
-    requests.post(link.url, allow_redirects=False, timeout=10).raise_for_status()
-    state = refresh_connected_account(party)
-    assert state is not None
-    assert state.can_receive_transfers
-    method(party, Rail.STRIPE_CONNECT)
-    return party
-
-
 def account_of(party: Party) -> str:
     state = refresh_connected_account(party)
     assert state is not None
@@ -153,19 +131,19 @@ def paid_run(safi: Cooperative) -> Payout:
 
 
 def test_a_two_order_payout_is_a_transfer_per_order_funded_by_its_charge(
-    safi: Cooperative, potter: Party, stripe_api: StripeSandbox
+    safi: Cooperative, stripe_potter: Party, stripe_api: StripeSandbox
 ) -> None:
     # given: order A paid by a charge, order B by a PaymentIntent (its latest charge)
     charge_a = charge()
     intent_b = paid_intent(stripe_client(), TOTAL, "eur")
     order_a, order_b = sell(ORDER_A, charge_a), sell(ORDER_B, intent_b.id)
-    part_a, part_b = payable_from(order_a, potter), payable_from(order_b, potter)
+    part_a, part_b = payable_from(order_a, stripe_potter), payable_from(order_b, stripe_potter)
 
     # when
     payout = paid_run(safi)
 
     # then
-    transfers = transfers_to(account_of(potter))
+    transfers = transfers_to(account_of(stripe_potter))
     assert [(t["transfer_group"], t["source_transaction"], t["amount"]) for t in transfers] == [
         (ORDER_A, charge_a, part_a),
         (ORDER_B, intent_b.latest_charge, part_b),
@@ -175,7 +153,7 @@ def test_a_two_order_payout_is_a_transfer_per_order_funded_by_its_charge(
         "souk_payout_id": str(payout.pk),
         "souk_run_id": str(payout.run_id),
         "souk_order": ORDER_A,
-        "souk_party": f"artisan:{potter.id}",
+        "souk_party": f"artisan:{stripe_potter.id}",
     }
     assert sorted(transfer_posts(stripe_api)) == [
         f"{payout.idempotency_key}-o{order_a.pk}",
@@ -187,18 +165,18 @@ def test_a_two_order_payout_is_a_transfer_per_order_funded_by_its_charge(
         (order_b.pk, part_b, transfers[1]["id"]),
     ]
     assert payout.amount == part_a + part_b
-    assert balances_of(potter, "EUR") == {"payable": 0, "payouts_in_transit": 0}
+    assert balances_of(stripe_potter, "EUR") == {"payable": 0, "payouts_in_transit": 0}
     assert ledger_sum() == 0
 
 
 def test_a_debt_is_netted_from_the_oldest_orders_items_first(
-    safi: Cooperative, potter: Party, stripe_api: StripeSandbox
+    safi: Cooperative, stripe_potter: Party, stripe_api: StripeSandbox
 ) -> None:
     # given: a debt larger than order A's part (an adjustment tied to no order)
     order_a, order_b = sell(ORDER_A, charge()), sell(ORDER_B, charge())
-    part_a, part_b = payable_from(order_a, potter), payable_from(order_b, potter)
+    part_a, part_b = payable_from(order_a, stripe_potter), payable_from(order_b, stripe_potter)
     debt = part_a + 1_000
-    credit_payable(potter, -debt, currency="EUR")
+    credit_payable(stripe_potter, -debt, currency="EUR")
 
     # when
     payout = paid_run(safi)
@@ -207,14 +185,14 @@ def test_a_debt_is_netted_from_the_oldest_orders_items_first(
     assert payout.amount == part_a + part_b - debt
     items = list(PayoutItem.objects.filter(payout=payout))
     assert [(i.order_id, i.amount) for i in items] == [(order_b.pk, part_b - 1_000)]
-    (transfer,) = transfers_to(account_of(potter))
+    (transfer,) = transfers_to(account_of(stripe_potter))
     assert (transfer["transfer_group"], transfer["amount"]) == (ORDER_B, part_b - 1_000)
-    assert balances_of(potter, "EUR") == {"payable": 0, "payouts_in_transit": 0}
+    assert balances_of(stripe_potter, "EUR") == {"payable": 0, "payouts_in_transit": 0}
     assert ledger_sum() == 0
 
 
 def test_an_answer_lost_after_stripe_transferred_is_found_and_never_paid_twice(
-    safi: Cooperative, potter: Party, stripe_api: StripeSandbox
+    safi: Cooperative, stripe_potter: Party, stripe_api: StripeSandbox
 ) -> None:
     # given: Stripe makes the first order's transfer, its answer is lost
     sell(ORDER_A, charge())
@@ -231,12 +209,12 @@ def test_an_answer_lost_after_stripe_transferred_is_found_and_never_paid_twice(
     assert submitted.state == PayoutState.SUBMITTED
     assert [r.state for r in reconciled] == [PayoutState.PAID]
     assert again == []
-    transfers = transfers_to(account_of(potter))
+    transfers = transfers_to(account_of(stripe_potter))
     assert [t["transfer_group"] for t in transfers] == [ORDER_A, ORDER_B]
     assert len(transfer_posts(stripe_api)) == 2
     items = PayoutItem.objects.filter(payout=payout).order_by("order_id")
     assert [i.stripe_transfer_id for i in items] == [t["id"] for t in transfers]
-    assert available(stripe_client(), "eur", account_of(potter)) == payout.amount
+    assert available(stripe_client(), "eur", account_of(stripe_potter)) == payout.amount
     assert ledger_sum() == 0
 
 
@@ -250,7 +228,7 @@ def test_an_answer_lost_after_stripe_transferred_is_found_and_never_paid_twice(
 )
 def test_a_refund_after_the_payout_reverses_the_orders_transfer_once(
     safi: Cooperative,
-    potter: Party,
+    stripe_potter: Party,
     stripe_api: StripeSandbox,
     django_capture_on_commit_callbacks: Any,
     sequence: list[str],
@@ -259,7 +237,7 @@ def test_a_refund_after_the_payout_reverses_the_orders_transfer_once(
     order_a = sell(ORDER_A, charge())
     sell(ORDER_B, charge())
     payout = paid_run(safi)
-    part_a = payable_from(order_a, potter)
+    part_a = payable_from(order_a, stripe_potter)
     states = {
         "partial": refund_tajine(ORDER_A, amount="200.00", updated_at="2026-11-21T10:00:00+00:00"),
         "full": refund_tajine(ORDER_A, amount="630.00", updated_at="2026-11-22T10:00:00+00:00"),
@@ -270,13 +248,13 @@ def test_a_refund_after_the_payout_reverses_the_orders_transfer_once(
         for name in sequence:
             services.post_order_refund(API_URL, parse_order(states[name]))
     reversals = list(TransferReversal.objects.order_by("pk"))
-    debt = -balances_of(potter, "EUR")["payable"]
+    debt = -balances_of(stripe_potter, "EUR")["payable"]
     for reversal in reversals + reversals:  # each task delivered twice
         transfer_reversals.reverse_transfer(reversal.pk)
 
     # then
     assert len(queued) == len({r.refund_key for r in reversals})
-    assert debt == part_a  # the whole of the potter's part of A was refunded
+    assert debt == part_a  # the whole of the stripe_potter's part of A was refunded
     item_a = PayoutItem.objects.get(payout=payout, order=order_a)
     assert {r.item_id for r in reversals} == {item_a.pk}
     assert sum(r.amount for r in reversals) == part_a
@@ -284,20 +262,20 @@ def test_a_refund_after_the_payout_reverses_the_orders_transfer_once(
     assert (transfer.amount_reversed, transfer.reversed) == (part_a, True)
     assert sorted(reversal_posts(stripe_api)) == sorted(r.idempotency_key for r in reversals)
     assert {r.state for r in TransferReversal.objects.all()} == {ReversalState.REVERSED}
-    assert balances_of(potter, "EUR") == {"payable": 0, "payouts_in_transit": 0}
+    assert balances_of(stripe_potter, "EUR") == {"payable": 0, "payouts_in_transit": 0}
     assert ledger_sum() == 0
 
 
 def test_a_reversal_stripe_refuses_leaves_the_debt_which_the_next_run_nets(
-    safi: Cooperative, potter: Party, stripe_api: StripeSandbox
+    safi: Cooperative, stripe_potter: Party, stripe_api: StripeSandbox
 ) -> None:
-    # given: paid; the potter's account paid everything out to their bank; A refunded
+    # given: paid; the stripe_potter's account paid everything out to their bank; A refunded
     order_a = sell(ORDER_A, charge())
     paid_run(safi)
-    part_a = payable_from(order_a, potter)
+    part_a = payable_from(order_a, stripe_potter)
     stripe_client().v1.payouts.create(
         params={"amount": part_a, "currency": "eur"},
-        options={"stripe_account": account_of(potter)},
+        options={"stripe_account": account_of(stripe_potter)},
     )
     services.post_order_refund(
         API_URL,
@@ -310,7 +288,7 @@ def test_a_reversal_stripe_refuses_leaves_the_debt_which_the_next_run_nets(
     # when
     refused = transfer_reversals.reverse_transfer(reversal.pk)
     order_c, order_d = sell(ORDER_C, charge()), sell(ORDER_D, charge())
-    part_c, part_d = payable_from(order_c, potter), payable_from(order_d, potter)
+    part_c, part_d = payable_from(order_c, stripe_potter), payable_from(order_d, stripe_potter)
     payout = paid_run(safi)
 
     # then: the debt (A's part) takes C's item (the oldest), D's is paid
@@ -320,13 +298,16 @@ def test_a_reversal_stripe_refuses_leaves_the_debt_which_the_next_run_nets(
     assert payout.amount == part_c + part_d - part_a
     (item,) = PayoutItem.objects.filter(payout=payout)
     assert (item.order_id, item.amount) == (order_d.pk, part_d)
-    assert [t["transfer_group"] for t in transfers_to(account_of(potter))] == [ORDER_A, ORDER_D]
-    assert balances_of(potter, "EUR") == {"payable": 0, "payouts_in_transit": 0}
+    assert [t["transfer_group"] for t in transfers_to(account_of(stripe_potter))] == [
+        ORDER_A,
+        ORDER_D,
+    ]
+    assert balances_of(stripe_potter, "EUR") == {"payable": 0, "payouts_in_transit": 0}
     assert ledger_sum() == 0
 
 
 def test_stripe_errors_on_a_reversal_are_retried_with_the_same_key(
-    safi: Cooperative, potter: Party, stripe_api: StripeSandbox
+    safi: Cooperative, stripe_potter: Party, stripe_api: StripeSandbox
 ) -> None:
     # given: a refund after the payout; Stripe answers 500 twice
     sell(ORDER_A, charge())
@@ -347,12 +328,12 @@ def test_stripe_errors_on_a_reversal_are_retried_with_the_same_key(
     assert result.get() == ReversalState.REVERSED
     assert TransferReversal.objects.get(pk=reversal.pk).attempts == 3
     assert reversal_posts(stripe_api) == [reversal.idempotency_key] * 3
-    assert balances_of(potter, "EUR") == {"payable": 0, "payouts_in_transit": 0}
+    assert balances_of(stripe_potter, "EUR") == {"payable": 0, "payouts_in_transit": 0}
     assert ledger_sum() == 0
 
 
 def test_a_reversal_stripe_keeps_failing_is_left_pending_for_the_reconciliation(
-    safi: Cooperative, potter: Party, stripe_api: StripeSandbox
+    safi: Cooperative, stripe_potter: Party, stripe_api: StripeSandbox
 ) -> None:
     # given
     order_a = sell(ORDER_A, charge())
@@ -375,10 +356,12 @@ def test_a_reversal_stripe_keeps_failing_is_left_pending_for_the_reconciliation(
     assert result.get() == "pending"
     assert len(reversal_posts(stripe_api)) == tasks.MAX_REVERSAL_RETRIES + 1
     assert transfer_reversals.pending_reversals(later()) == [reversal.pk]
-    assert balances_of(potter, "EUR")["payable"] == -payable_from_refund(order_a, potter)
+    assert balances_of(stripe_potter, "EUR")["payable"] == -payable_from_refund(
+        order_a, stripe_potter
+    )
     assert transfer_reversals.reverse_transfer(reversal.pk).state == ReversalState.REVERSED
     assert transfer_reversals.pending_reversals(later()) == []
-    assert balances_of(potter, "EUR") == {"payable": 0, "payouts_in_transit": 0}
+    assert balances_of(stripe_potter, "EUR") == {"payable": 0, "payouts_in_transit": 0}
     assert ledger_sum() == 0
 
 
@@ -404,7 +387,7 @@ def payable_from_refund(order: LedgerOrder, party: Party) -> int:
 
 
 def test_an_item_stripe_refuses_fails_the_payout_after_its_other_transfers_are_reversed(
-    safi: Cooperative, potter: Party, stripe_api: StripeSandbox
+    safi: Cooperative, stripe_potter: Party, stripe_api: StripeSandbox
 ) -> None:
     # given: B's charge was refunded in full at Stripe (Saleor has not told us yet)
     sell(ORDER_A, charge())
@@ -418,10 +401,10 @@ def test_an_item_stripe_refuses_fails_the_payout_after_its_other_transfers_are_r
 
     # then: A's transfer made, then reversed; the money payable again, once
     assert result.state == PayoutState.FAILED
-    (transfer,) = transfers_to(account_of(potter))
+    (transfer,) = transfers_to(account_of(stripe_potter))
     assert (transfer["transfer_group"], transfer["reversed"]) == (ORDER_A, True)
-    assert available(stripe_client(), "eur", account_of(potter)) == 0
-    assert balances_of(potter, "EUR") == {"payable": payout.amount, "payouts_in_transit": 0}
+    assert available(stripe_client(), "eur", account_of(stripe_potter)) == 0
+    assert balances_of(stripe_potter, "EUR") == {"payable": payout.amount, "payouts_in_transit": 0}
     assert ledger_sum() == 0
 
 
@@ -448,7 +431,7 @@ def test_the_orders_charge_is_the_psp_reference_of_the_transaction_that_charged_
 
 
 def test_the_database_keeps_what_items_paid_and_reversals_took_back(
-    safi: Cooperative, potter: Party, stripe_api: StripeSandbox
+    safi: Cooperative, stripe_potter: Party, stripe_api: StripeSandbox
 ) -> None:
     # given: a paid item, fully reversed after a refund
     order_a = sell(ORDER_A, charge())
