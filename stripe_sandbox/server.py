@@ -26,6 +26,7 @@ from stripe_sandbox.resources import (
     balance,
     charges,
     payment_intents,
+    payouts,
     refunds,
     three_d_secure,
     transfers,
@@ -45,6 +46,7 @@ ROUTES: list[Route] = [
     *refunds.ROUTES,
     *balance.ROUTES,
     *transfers.ROUTES,
+    *payouts.ROUTES,
     *webhook_endpoints.ROUTES,
     *EVENT_ROUTES,
 ]

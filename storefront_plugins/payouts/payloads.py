@@ -50,6 +50,18 @@ class SaleorOrder:
     lines: tuple[SaleorOrderLine, ...]
     refund_state: RefundState
     last_fulfilled_at: datetime | None  # the latest fulfilment that shipped something
+    # The pspReference of the first transaction that charged the order (Stripe: `ch_` or
+    # `pi_`), "" when none has one: payouts fund the order's transfers from that charge.
+    charge_reference: str = ""
+
+
+def charge_reference_of(transactions: Any) -> str:
+    for candidate in transactions or []:
+        reference = (candidate or {}).get("pspReference") or ""
+        charged = Decimal(str(((candidate or {}).get("chargedAmount") or {}).get("amount") or 0))
+        if reference and charged > 0:
+            return str(reference)
+    return ""
 
 
 def _money(parts: Any, currency: str, field: str) -> int:
@@ -138,6 +150,7 @@ def parse_order(payload: Mapping[str, Any]) -> SaleorOrder:
             granted=granted,
         ),
         last_fulfilled_at=max(shipped_at) if shipped_at else None,
+        charge_reference=charge_reference_of(order.get("transactions")),
     )
 
 

@@ -9,7 +9,8 @@
   committed *before* the rail is called, so a crash after the call leaves a `submitted`
   payout that the reconciliation settles, never a `created` one that would be sent again
   under another key. The rail is called with the payout's idempotency key; its answer is
-  applied by `apply_outcome` (a payout no longer `submitted` is left alone).
+  applied by `apply_outcome` (a payout no longer `submitted` is left alone; the transfers
+  of a per-order payout's items are kept with it).
 - `reconcile_payouts(now)` (beat): automatic-rail payouts `created` or `submitted` for longer
   than `SOUK_PAYOUT_RECONCILE_AFTER` seconds. Created: submitted now (its task was lost).
   Submitted: the rail is asked (`check`); paid or failed is applied; NOT_FOUND (the call
@@ -56,6 +57,7 @@ from storefront_plugins.payouts.states import (
     IllegalTransition,
     check_transition,
 )
+from storefront_plugins.payouts.transfer_items import items_of, record_transfers
 
 
 def party_of(payout: Payout) -> Party:
@@ -79,6 +81,7 @@ def instruction_for(payout: Payout) -> PayoutInstruction:
         holder_name=method.holder_name,
         rib=method.rib,
         wallet_number=method.wallet_number,
+        items=items_of([payout.pk]).get(payout.pk, ()),
     )
 
 
@@ -176,6 +179,7 @@ def apply_outcome(payout_id: int, outcome: RailOutcome) -> Payout:
         payout = Payout.objects.select_for_update().get(pk=payout_id)
         if payout.state != PayoutState.SUBMITTED:
             return payout
+        record_transfers(outcome.item_references)
         reference = (
             {"external_reference": outcome.external_reference}
             if (outcome.external_reference)

@@ -50,6 +50,7 @@ from storefront_plugins.payouts.models import (
     PayoutRun,
     PayoutSchedule,
     PayoutState,
+    Rail,
     RunState,
 )
 from storefront_plugins.payouts.payout_access import access_run, check_runs_payouts_of
@@ -61,6 +62,7 @@ from storefront_plugins.payouts.payout_settings import (
 from storefront_plugins.payouts.rails.registry import available_rails, rail_for
 from storefront_plugins.payouts.schedules import due_period
 from storefront_plugins.payouts.splits import CURRENCY_EXPONENTS, Party, PartyKind
+from storefront_plugins.payouts.transfer_items import create_payout_items
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,8 @@ def _start(
             for payout in payouts
         ]
     )
+    # Stripe Connect pays per Saleor order: its items, read before the money moves.
+    create_payout_items([p for p in payouts if p.rail == Rail.STRIPE_CONNECT])
     for payout, (party, amount) in zip(payouts, payable, strict=True):
         ledger.start_payout(party, currency, amount, f"Payout {payout.pk} of run {run.pk}")
     automatic = [p.pk for p in payouts if rail_for(p.rail).automatic]

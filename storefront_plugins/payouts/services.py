@@ -10,7 +10,9 @@
   than the last applied (`updatedAt`, or a smaller `totalRefunded`) is ignored; a refund
   seen before the payment posts the split first. Duplicates, reordering and partial refunds
   in any sequence end in the same ledger. A part already released is reversed from PAYABLE
-  (it may go negative: the debt is netted from later payouts), otherwise from HELD.
+  (it may go negative: the debt is netted from later payouts), otherwise from HELD. A part
+  already paid by a Stripe transfer is also reversed at Stripe (`transfer_reversals`, a task
+  queued on commit): once reversed, the money is back and the debt cleared.
 - `record_order_fulfilled(saleor_api_url, order, fulfilled_at)`: ORDER_FULFILLED, starts a
   hold counted from fulfilment.
 - `release_held_funds(now)`: orders whose hold ended: HELD -> PAYABLE, once per order.
@@ -65,6 +67,7 @@ from storefront_plugins.payouts.splits import (
     allocate_refund,
     postings_of,
 )
+from storefront_plugins.payouts.transfer_reversals import plan_reversals
 
 SPLIT_KEY = "split"
 RELEASE_KEY = "release"
@@ -181,8 +184,9 @@ def _post_split(
     )
     row.cooperative_id = channel_cooperative
     row.paid_at = row.paid_at or paid_at
+    row.charge_reference = row.charge_reference or order.charge_reference
     _update_hold(row)
-    row.save(update_fields=["cooperative_id", "paid_at", "hold_until"])
+    row.save(update_fields=["cooperative_id", "paid_at", "charge_reference", "hold_until"])
     return PostingResult(row.pk, posted.pk if posted else None, "posted", postings)
 
 
@@ -272,9 +276,17 @@ def post_order_refund(
             description=f"Order {order.number or order.id} refunds",
         )
     OrderPosting.objects.create(**posting_filter, transaction=posted)
+    if changes and row.released_at is not None:
+        # Parts already paid by a Stripe transfer are reversed there (tasks, on commit).
+        reversed_payable: dict[Party, int] = defaultdict(int)
+        for p in changes:
+            if part_account(p.party, p.role, True) == AccountKind.PAYABLE:
+                reversed_payable[p.party] -= p.amount
+        plan_reversals(row, key, reversed_payable)
+    row.charge_reference = row.charge_reference or order.charge_reference
     row.refund_state_at = order.updated_at or row.refund_state_at
     row.refunded_total_applied = order.refund_state.refunded_total
-    row.save(update_fields=["refund_state_at", "refunded_total_applied"])
+    row.save(update_fields=["refund_state_at", "refunded_total_applied", "charge_reference"])
     return PostingResult(
         row.pk, posted.pk if posted else None, "posted" if posted else "unchanged", changes
     )

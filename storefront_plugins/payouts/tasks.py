@@ -3,10 +3,14 @@ twice; a payout is submitted once: `payout_flow.submit_payout` acts on `created`
 and the rail is called with the payout's idempotency key)."""
 
 import logging
+from datetime import timedelta
 
-from celery import shared_task
+from celery import Task, shared_task
+from django.conf import settings
+from django.utils import timezone
 
-from storefront_plugins.payouts import payout_flow, runs, services
+from storefront_plugins.payouts import payout_flow, runs, services, transfer_reversals
+from storefront_plugins.saleor_app.tasks import retry_countdown
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +42,11 @@ def submit_payout(payout_id: int) -> str:
 
 @shared_task
 def reconcile_payouts() -> int:
-    """Beat: payouts left created or submitted on automatic rails are asked of their rail."""
+    """Beat: payouts left created or submitted on automatic rails are asked of their rail;
+    transfer reversals left pending are queued again."""
     results = payout_flow.reconcile_payouts()
+    before = timezone.now() - timedelta(seconds=settings.SOUK_PAYOUT_RECONCILE_AFTER)
+    queue_reversals(transfer_reversals.pending_reversals(before))
     changed = [r for r in results if r.state != r.from_state]
     if results:
         logger.info("Reconciled %d payouts, %d changed state.", len(results), len(changed))
@@ -50,3 +57,25 @@ def queue_submissions(payout_ids: list[int]) -> None:
     """Called on commit of the run that created these payouts."""
     for payout_id in payout_ids:
         submit_payout.delay(payout_id)
+
+
+MAX_REVERSAL_RETRIES = 6
+
+
+@shared_task(bind=True, acks_late=True, max_retries=MAX_REVERSAL_RETRIES)
+def reverse_transfer(self: Task, reversal_id: int) -> str:
+    """Reverses a Stripe transfer after a refund; retries Stripe's transient errors (same
+    Idempotency-Key) with backoff, a bounded number of times; refusals are final."""
+    try:
+        return str(transfer_reversals.reverse_transfer(reversal_id).state)
+    except transfer_reversals.ReversalUnavailable as error:
+        if self.request.retries >= MAX_REVERSAL_RETRIES:
+            logger.warning("Transfer reversal %s left pending: %s", reversal_id, error)
+            return "pending"
+        raise self.retry(exc=error, countdown=retry_countdown(self.request.retries)) from error
+
+
+def queue_reversals(reversal_ids: list[int]) -> None:
+    """Called on commit of the refund posting that planned these reversals."""
+    for reversal_id in reversal_ids:
+        reverse_transfer.delay(reversal_id)

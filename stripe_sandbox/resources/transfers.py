@@ -3,7 +3,8 @@
 A transfer needs a destination whose `transfers` capability is active and, without
 `source_transaction`, enough available platform balance (`balance_insufficient`). With
 `source_transaction` it is limited by what that charge has left (captured, not refunded,
-not already transferred). The destination receives a `py_` payment in its own balance."""
+not already transferred). The destination receives a `py_` payment in its own balance. A
+reversal needs that much in the destination's available balance (`balance_insufficient`)."""
 
 from stripe_sandbox.errors import StripeError, invalid
 from stripe_sandbox.events import emit
@@ -177,6 +178,12 @@ def create_reversal(request: ApiRequest, params: Params, id: str) -> StripeObjec
             400,
             f"Amount ({amount}) is greater than the amount remaining on the transfer ({remaining}).",
             param="amount",
+        )
+    if amount > available(store, transfer["destination"], transfer["currency"]):
+        raise StripeError(
+            400,
+            "The destination account does not have enough balance to cover the reversal.",
+            code="balance_insufficient",
         )
     reversal_id = new_id("trr")
     reversal: StripeObject = {

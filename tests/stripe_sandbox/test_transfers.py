@@ -191,6 +191,46 @@ def test_a_reversal_above_what_remains_is_refused(sandbox, client):
     assert client.v1.transfers.retrieve(transfer.id).amount_reversed == 0
 
 
+def test_a_reversal_the_destination_balance_cannot_cover_is_refused(sandbox, client):
+    # given: the connected account paid 800 of its 1 000 out to its bank
+    account = onboarded_account(sandbox, client)
+    paid_intent(client, 5_000)
+    transfer = client.v1.transfers.create(
+        params={"amount": 1_000, "currency": "eur", "destination": account.id}
+    )
+    payout = client.v1.payouts.create(
+        params={"amount": 800, "currency": "eur"}, options={"stripe_account": account.id}
+    )
+
+    # when
+    with pytest.raises(stripe.InvalidRequestError) as refused:
+        client.v1.transfers.reversals.create(transfer.id, params={"amount": 300})
+    reversal = client.v1.transfers.reversals.create(transfer.id, params={"amount": 200})
+
+    # then
+    assert (payout.status, refused.value.code) == ("paid", "balance_insufficient")
+    assert reversal.amount == 200
+    assert available(client, "eur", account=account.id) == 0
+    assert available(client, "eur") == 4_200
+
+
+def test_a_payout_beyond_the_available_balance_is_refused(sandbox, client):
+    # given
+    account = onboarded_account(sandbox, client)
+    paid_intent(client, 1_000)
+    client.v1.transfers.create(params={"amount": 500, "currency": "eur", "destination": account.id})
+
+    # when
+    with pytest.raises(stripe.InvalidRequestError) as refused:
+        client.v1.payouts.create(
+            params={"amount": 501, "currency": "eur"}, options={"stripe_account": account.id}
+        )
+
+    # then
+    assert refused.value.code == "balance_insufficient"
+    assert available(client, "eur", account=account.id) == 500
+
+
 def test_concurrent_transfers_never_overdraw_the_platform_balance(sandbox, client):
     # given: funds for exactly three transfers of 1 000
     account = onboarded_account(sandbox, client)

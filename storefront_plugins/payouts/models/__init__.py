@@ -1,5 +1,5 @@
 """Payouts' models, by concept: the ledger and its configuration (`ledger.py`), paying out
-(`runs.py`)."""
+(`runs.py`), Stripe transfers per order and their reversals (`transfers.py`)."""
 
 from storefront_plugins.payouts.models.ledger import (
     AccountKind,
@@ -25,6 +25,7 @@ from storefront_plugins.payouts.models.runs import (
     Rail,
     RunState,
 )
+from storefront_plugins.payouts.models.transfers import PayoutItem, ReversalState, TransferReversal
 
 __all__ = [
     "AccountKind",
@@ -37,14 +38,17 @@ __all__ = [
     "OrderPosting",
     "Payout",
     "PayoutEvent",
+    "PayoutItem",
     "PayoutMethod",
     "PayoutPolicy",
     "PayoutRun",
     "PayoutSchedule",
     "PayoutState",
     "Rail",
+    "ReversalState",
     "RunState",
     "SplitRule",
     "TransactionKind",
+    "TransferReversal",
     "basis_points",
 ]

@@ -84,6 +84,9 @@ class LedgerOrder(models.Model):
     # A state older by either is ignored (refunds only grow).
     refund_state_at = models.DateTimeField(null=True, blank=True)
     refunded_total_applied = models.BigIntegerField(default=0)
+    # The pspReference of the order's Saleor transaction that charged it (Stripe: a charge
+    # `ch_...` or a PaymentIntent `pi_...`); transfers paying its parts are funded from it.
+    charge_reference = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

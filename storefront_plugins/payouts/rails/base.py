@@ -11,6 +11,8 @@ payouts; `payout_flow` applies what they answer under a lock).
 - `check(instruction) -> RailOutcome`: what the rail knows of the payout, for the
   reconciliation of payouts left `submitted` (a crash or timeout after the call). NOT_FOUND
   means the rail never received it: the reconciliation submits it again with the same key.
+- A rail that pays per order (Stripe Connect) reads `instruction.items` (their amounts sum
+  to the payout's) and answers each item's transfer in `RailOutcome.item_references`.
 - A network error, a timeout or a 5xx raises `RailUnavailable`: the outcome is unknown, the
   payout stays `submitted`, the reconciliation asks again later.
 
@@ -38,6 +40,20 @@ class RailOutcome:
     status: OutcomeStatus
     external_reference: str = ""
     message: str = ""
+    # (item id, the rail's reference of its transfer): per-order transfers (Stripe Connect).
+    item_references: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class TransferItem:
+    """A part of a payout paid by its own transfer (Stripe Connect: one per Saleor order)."""
+
+    item_id: int
+    amount: int
+    idempotency_key: str
+    saleor_order_id: str  # "" for money tied to no order
+    charge_reference: str  # the order's Saleor transaction pspReference, or ""
+    transfer_id: str  # "" until the rail answered
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,7 @@ class PayoutInstruction:
     holder_name: str
     rib: str
     wallet_number: str
+    items: tuple[TransferItem, ...] = ()  # empty on manual rails: one amount per payout
 
 
 class RailUnavailable(Exception):

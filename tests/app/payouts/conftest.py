@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+import requests
 from django.db import transaction
 from django.db.models import Sum
 
@@ -25,8 +26,14 @@ from storefront_plugins.payouts.models import (
 from storefront_plugins.payouts.rails.registry import replace_rail, restore_rail
 from storefront_plugins.payouts.splits import PLATFORM, Party, PartyKind, Role
 from storefront_plugins.provenance.models import Contribution, ProductProvenance
+from storefront_plugins.stripe_gateway.connect import (
+    create_or_get_express_account,
+    onboarding_link,
+    refresh_connected_account,
+)
 from tests.app.artisans.conftest import ACTOR_ARTISANS, DIRECTORY
 from tests.app.payouts.remote_rail import RemoteRail
+from tests.stripe_sandbox.server import StripeSandbox
 
 API_URL = "https://saleor.example/graphql/"
 ORDER_ID = "T3JkZXI6MQ=="
@@ -255,6 +262,23 @@ def remote() -> Iterator[RemoteRail]:
     previous = replace_rail(rail)
     yield rail
     restore_rail(rail.name, previous)
+
+
+@pytest.fixture
+def stripe_potter(safi: Cooperative, stripe_api: StripeSandbox) -> Party:
+    """The tajine's first maker (70 %), paid by Stripe Connect to an onboarded account."""
+    artisan = Artisan.objects.get(
+        contributions__provenance__saleor_product_id=TAJINE, contributions__share=7000
+    )
+    party = Party(PartyKind.ARTISAN, artisan.pk)
+    create_or_get_express_account(party, "potier@souk.example", "FR")
+    link = onboarding_link(party, "http://127.0.0.1/return", "http://127.0.0.1/refresh")
+    requests.post(link.url, allow_redirects=False, timeout=10).raise_for_status()
+    state = refresh_connected_account(party)
+    assert state is not None
+    assert state.can_receive_transfers
+    method(party, Rail.STRIPE_CONNECT)
+    return party
 
 
 # The directory's actors and the payouts API's ledger (tests of the API).

@@ -1,6 +1,7 @@
 """A run's automatic payouts reach the real Celery worker once the run is committed
 (`transaction.on_commit`), and a worker that cannot learn the outcome leaves the payout
-`submitted` for the reconciliation: never lost, never sent twice.
+`submitted` for the reconciliation: never lost, never sent twice. A refund after a Stripe
+payout queues its transfer reversal for the worker once the refund's posting commits.
 
 The suite's worker has no Stripe key (its environment is the shell's): the Stripe rail
 answers "unavailable" there, exactly as a Stripe outage would."""
@@ -12,15 +13,33 @@ import pytest
 import requests
 
 from storefront_plugins.artisans.models import Cooperative
-from storefront_plugins.payouts.models import Payout, PayoutEvent, PayoutState, Rail
+from storefront_plugins.payouts import payout_flow, services
+from storefront_plugins.payouts.models import (
+    Payout,
+    PayoutEvent,
+    PayoutState,
+    Rail,
+    ReversalState,
+    TransferReversal,
+)
+from storefront_plugins.payouts.payloads import parse_order
 from storefront_plugins.payouts.runs import start_payout_run
 from storefront_plugins.payouts.splits import Party
+from storefront_plugins.stripe_gateway.client import stripe_client
 from storefront_plugins.stripe_gateway.connect import (
     create_or_get_express_account,
     onboarding_link,
     refresh_connected_account,
 )
-from tests.app.payouts.conftest import balances_of, credit_payable, method
+from tests.app.payouts.conftest import API_URL, balances_of, credit_payable, method
+from tests.app.payouts.test_stripe_transfers_per_order import (
+    ORDER_A,
+    TOTAL,
+    later,
+    refund_tajine,
+    sell,
+)
+from tests.stripe_sandbox.flows import paid_intent
 from tests.stripe_sandbox.server import StripeSandbox
 
 pytestmark = [
@@ -71,3 +90,36 @@ def test_the_worker_submits_a_committed_runs_payout_and_an_unknown_outcome_keeps
     ) == [("", "created"), ("created", "submitted")]
     assert balances_of(party, "EUR") == {"payable": 0, "payouts_in_transit": 5_000}
     assert [r for r in stripe_api.received_requests() if r["path"] == "/v1/transfers"] == []
+
+
+def test_a_refund_after_a_stripe_payout_queues_its_reversal_for_the_worker_on_commit(
+    safi: Cooperative,
+    stripe_potter: Party,
+    stripe_api: StripeSandbox,
+    celery_worker: object,
+) -> None:
+    # given: an order paid out by a transfer (the worker, without Stripe, left the payout
+    # submitted; the reconciliation, here with Stripe, paid it)
+    sell(ORDER_A, paid_intent(stripe_client(), TOTAL, "eur").latest_charge)  # type: ignore[arg-type]
+    payout = start_payout_run(safi.pk, "EUR", None).payouts[0]
+    wait_for_state(payout.pk, PayoutState.SUBMITTED)
+    assert [r.state for r in payout_flow.reconcile_payouts(later())] == [PayoutState.PAID]
+
+    # when: the refund's posting commits
+    services.post_order_refund(
+        API_URL,
+        parse_order(
+            refund_tajine(ORDER_A, amount="630.00", updated_at="2026-11-22T10:00:00+00:00")
+        ),
+    )
+
+    # then: the worker took the reversal's task after the commit and, unable to reach
+    # Stripe, left it pending (to retry) with the debt in the ledger
+    (reversal,) = TransferReversal.objects.all()
+    deadline = time.monotonic() + 30
+    while TransferReversal.objects.get(pk=reversal.pk).attempts == 0:
+        assert time.monotonic() < deadline, "the worker never took the reversal"
+        time.sleep(0.2)
+    assert TransferReversal.objects.get(pk=reversal.pk).state == ReversalState.PENDING
+    assert balances_of(stripe_potter, "EUR")["payable"] == -reversal.amount
+    assert [r for r in stripe_api.received_requests() if r["path"].endswith("/reversals")] == []
