@@ -5,7 +5,8 @@ API for the payout runs, rails and statements built on top:
 - `post(kind, currency, lines, order=None, description="")` posts one balanced transaction
   of `EntryLine`s (zero lines dropped; raises `UnbalancedTransaction` before writing if the
   lines do not sum to zero; the database refuses it too).
-- `start_payout(party, currency, amount)`: PAYABLE -> PAYOUTS_IN_TRANSIT;
+- `start_payout(party, currency, amount)`: PAYABLE -> PAYOUTS_IN_TRANSIT (`start_payouts`:
+  for a run's parties at once, in bulk);
   `settle_payout(...)`: PAYOUTS_IN_TRANSIT -> CLEARING (the money left the platform);
   `fail_payout(...)`: PAYOUTS_IN_TRANSIT -> PAYABLE (a rail refused it). A PAYABLE balance
   may be negative (a refund after a payout): the next payout nets it.
@@ -33,6 +34,8 @@ from storefront_plugins.payouts.models import (
 )
 from storefront_plugins.payouts.splits import PLATFORM, Party, PartyKind, Role
 
+BULK_BATCH = 5000  # rows per INSERT of a bulk write
+
 
 class UnbalancedTransaction(ValueError):
     pass
@@ -58,6 +61,18 @@ class AccountBalance:
 AccountKey = tuple[Party, AccountKind]
 
 
+def parties_condition(parties: Iterable[Party], prefix: str = "") -> Q:
+    """The parties' rows as one condition per party kind (`party_id IN (...)`): a condition
+    per party would make a run over thousands of parties one huge OR."""
+    ids_by_kind: dict[str, list[int]] = {}
+    for party in parties:
+        ids_by_kind.setdefault(party.kind, []).append(party.id)
+    condition = Q(pk__in=[])
+    for kind, ids in ids_by_kind.items():
+        condition |= Q(**{f"{prefix}party_kind": kind, f"{prefix}party_id__in": ids})
+    return condition
+
+
 def accounts_for(currency: str, keys: Iterable[AccountKey]) -> dict[AccountKey, LedgerAccount]:
     """The accounts, created when missing (two queries)."""
     wanted = set(keys)
@@ -68,9 +83,12 @@ def accounts_for(currency: str, keys: Iterable[AccountKey]) -> dict[AccountKey, 
         ],
         ignore_conflicts=True,
     )
-    condition = Q(pk__in=[])
+    ids_by_kinds: dict[tuple[str, AccountKind], list[int]] = {}
     for party, kind in wanted:
-        condition |= Q(party_kind=party.kind, party_id=party.id, kind=kind)
+        ids_by_kinds.setdefault((party.kind, kind), []).append(party.id)
+    condition = Q(pk__in=[])
+    for (party_kind, kind), ids in ids_by_kinds.items():
+        condition |= Q(party_kind=party_kind, party_id__in=ids, kind=kind)
     return {
         (Party(PartyKind(a.party_kind), a.party_id), AccountKind(a.kind)): a
         for a in LedgerAccount.objects.filter(condition, currency=currency)
@@ -143,6 +161,51 @@ def start_payout(
     )
 
 
+@dataclass(frozen=True)
+class PayoutMove:
+    party: Party
+    amount: int
+    description: str = ""
+
+
+def start_payouts(currency: str, moves: Sequence[PayoutMove]) -> list[LedgerTransaction]:
+    """`start_payout` for many parties at once (a payout run): their accounts (two queries),
+    the transactions and their entries (bulk inserts), each transaction balanced."""
+    if any(move.amount <= 0 for move in moves):
+        raise ValueError("A payout moves a positive amount.")
+    if not moves:
+        return []
+    accounts = accounts_for(
+        currency,
+        [
+            (move.party, kind)
+            for move in moves
+            for kind in (AccountKind.PAYABLE, AccountKind.PAYOUTS_IN_TRANSIT)
+        ],
+    )
+    transactions = LedgerTransaction.objects.bulk_create(
+        [
+            LedgerTransaction(kind=TransactionKind.PAYOUT, description=move.description[:255])
+            for move in moves
+        ],
+        batch_size=BULK_BATCH,
+    )
+    LedgerEntry.objects.bulk_create(
+        [
+            LedgerEntry(
+                transaction=transaction, account=accounts[(move.party, kind)], amount=amount
+            )
+            for transaction, move in zip(transactions, moves, strict=True)
+            for kind, amount in (
+                (AccountKind.PAYABLE, -move.amount),
+                (AccountKind.PAYOUTS_IN_TRANSIT, move.amount),
+            )
+        ],
+        batch_size=BULK_BATCH,
+    )
+    return transactions
+
+
 def settle_payout(
     party: Party, currency: str, amount: int, description: str = ""
 ) -> LedgerTransaction:
@@ -173,10 +236,7 @@ def fail_payout(
 
 def account_balances(parties: Sequence[Party], currency: str | None = None) -> list[AccountBalance]:
     """One query: the parties' accounts with their balances (sum of their entries)."""
-    condition = Q(pk__in=[])
-    for party in parties:
-        condition |= Q(party_kind=party.kind, party_id=party.id)
-    accounts = LedgerAccount.objects.filter(condition)
+    accounts = LedgerAccount.objects.filter(parties_condition(parties))
     if currency is not None:
         accounts = accounts.filter(currency=currency)
     rows = accounts.annotate(balance=Coalesce(Sum("entries__amount"), 0)).order_by(
@@ -197,10 +257,9 @@ def account_balances(parties: Sequence[Party], currency: str | None = None) -> l
 def lock_payable_balances(parties: Sequence[Party], currency: str) -> dict[Party, int]:
     """The parties' PAYABLE balances in `currency`, their accounts locked (`FOR UPDATE`)
     until the caller's transaction ends: two runs never move the same money."""
-    condition = Q(pk__in=[])
-    for party in parties:
-        condition |= Q(party_kind=party.kind, party_id=party.id)
-    payable = LedgerAccount.objects.filter(condition, currency=currency, kind=AccountKind.PAYABLE)
+    payable = LedgerAccount.objects.filter(
+        parties_condition(parties), currency=currency, kind=AccountKind.PAYABLE
+    )
     locked = list(payable.select_for_update().order_by("pk").values_list("pk", flat=True))
     rows = (
         LedgerAccount.objects.filter(pk__in=locked)

@@ -13,7 +13,8 @@
   is not available, or whom the rail cannot pay yet (Stripe: onboarding not finished), is
   skipped and counted (`skipped_count`), its money stays payable.
 - in one transaction: the run, its payouts (state `created`, one idempotency key each), a
-  `created` event each and `ledger.start_payout` (PAYABLE -> PAYOUTS_IN_TRANSIT) each. Then,
+  `created` event each and `ledger.start_payouts` (PAYABLE -> PAYOUTS_IN_TRANSIT, in bulk:
+  a run's cost grows with its parties in rows, not in queries). Then,
   on commit, automatic rails' payouts are queued for submission.
 - refused: a second run for the cooperative and currency while one is open
   (RUN_ALREADY_OPEN; starts are serialized by an advisory lock per cooperative and
@@ -209,8 +210,13 @@ def _start(
     )
     # Stripe Connect pays per Saleor order: its items, read before the money moves.
     create_payout_items([p for p in payouts if p.rail == Rail.STRIPE_CONNECT])
-    for payout, (party, amount) in zip(payouts, payable, strict=True):
-        ledger.start_payout(party, currency, amount, f"Payout {payout.pk} of run {run.pk}")
+    ledger.start_payouts(
+        currency,
+        [
+            ledger.PayoutMove(party, amount, f"Payout {payout.pk} of run {run.pk}")
+            for payout, (party, amount) in zip(payouts, payable, strict=True)
+        ],
+    )
     automatic = [p.pk for p in payouts if rail_for(p.rail).automatic]
     if automatic:
         from storefront_plugins.payouts.tasks import queue_submissions  # tasks import services

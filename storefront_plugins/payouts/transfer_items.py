@@ -19,8 +19,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 
+from storefront_plugins.payouts.ledger import parties_condition
 from storefront_plugins.payouts.models import (
     AccountKind,
     LedgerEntry,
@@ -74,12 +75,11 @@ def allocate(buckets: Sequence[Bucket], amount: int) -> list[Allocation]:
 
 def payable_by_order(parties: Sequence[Party], currency: str) -> dict[Party, list[Bucket]]:
     """One query: per party, its PAYABLE entries per order (payout moves left out)."""
-    condition = Q(pk__in=[])
-    for party in parties:
-        condition |= Q(account__party_kind=party.kind, account__party_id=party.id)
     rows = (
         LedgerEntry.objects.filter(
-            condition, account__currency=currency, account__kind=AccountKind.PAYABLE
+            parties_condition(parties, prefix="account__"),
+            account__currency=currency,
+            account__kind=AccountKind.PAYABLE,
         )
         .exclude(transaction__kind=TransactionKind.PAYOUT, transaction__order__isnull=True)
         .values_list(

@@ -147,3 +147,51 @@ def test_a_payout_moves_payable_to_in_transit_then_out_of_clearing():
         AccountKind.PAYOUTS_IN_TRANSIT: 0,
         AccountKind.CLEARING: 0,
     }
+
+
+def test_start_payouts_moves_each_partys_amount_to_in_transit_in_its_own_balanced_transaction():
+    # given
+    cooperative = Party(PartyKind.COOPERATIVE, 3)
+    for party, amount in ((ARTISAN, 700), (cooperative, 300)):
+        ledger.post(
+            TransactionKind.ADJUSTMENT,
+            "MAD",
+            [
+                EntryLine(PLATFORM, AccountKind.CLEARING, -amount),
+                EntryLine(party, AccountKind.PAYABLE, amount, Role.ARTISAN_SHARE),
+            ],
+        )
+
+    # when
+    moved = ledger.start_payouts(
+        "MAD",
+        [ledger.PayoutMove(ARTISAN, 700, "Payout 1"), ledger.PayoutMove(cooperative, 250, "P 2")],
+    )
+    check_deferred_constraints()
+
+    # then
+    assert [t.kind for t in moved] == [TransactionKind.PAYOUT, TransactionKind.PAYOUT]
+    assert [sorted(t.entries.values_list("amount", flat=True)) for t in moved] == [
+        [-700, 700],
+        [-250, 250],
+    ]
+    balances = {
+        (b.party, b.kind): b.balance for b in ledger.account_balances([ARTISAN, cooperative])
+    }
+    assert balances == {
+        (ARTISAN, AccountKind.PAYABLE): 0,
+        (ARTISAN, AccountKind.PAYOUTS_IN_TRANSIT): 700,
+        (cooperative, AccountKind.PAYABLE): 50,
+        (cooperative, AccountKind.PAYOUTS_IN_TRANSIT): 250,
+    }
+
+
+def test_start_payouts_refuses_a_non_positive_amount_before_writing():
+    # when
+    with pytest.raises(ValueError, match="positive"):
+        ledger.start_payouts(
+            "MAD", [ledger.PayoutMove(ARTISAN, 700), ledger.PayoutMove(PLATFORM, 0)]
+        )
+
+    # then
+    assert not LedgerTransaction.objects.exists()
