@@ -14,9 +14,15 @@ cooperative-safi (70 % / 30 %). Two measures per order size:
   split: p50/p99 from the POST to the delivery handled (its `handled_at`), one delivery
   at a time; orders/s with every delivery POSTed at once, until the last is handled.
   Needs a broker (REDIS_URL, else the file-system one); the run's queue is purged at the end.
+
+And throughput with concurrency, orders of 3 lines: 1, 2 and 4 processes (forked, each
+with its own connection) post distinct orders through the same service at once; orders/s
+from the moment all start until the last is posted, p50/p99 over every order. PostgreSQL
+runs on the same machine and shares its cores.
 """
 
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -34,7 +40,7 @@ import django
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connections, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_databases, setup_test_environment, teardown_databases  # noqa: E402
 from django.utils import timezone  # noqa: E402
@@ -54,6 +60,8 @@ from tests.app.saleor_endpoints import SigningKey, saleor_signature  # noqa: E40
 
 API_URL = "https://bench.saleor.example/graphql/"
 SIZES = (1, 5, 20)
+CONCURRENT_LINES = 3
+PROCESSES = (1, 2, 4)
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -113,6 +121,51 @@ def bench_service(size: int, orders: int) -> None:
         post_order_split(API_URL, parse_order(payload))
         latencies.append((time.perf_counter() - started) * 1000)
     report(f"service, {size:>2} lines", latencies, orders, time.perf_counter() - run_started)
+
+
+def _post_in_process(
+    worker: int,
+    orders: int,
+    started: Any,  # multiprocessing.synchronize.Barrier
+    results: "multiprocessing.Queue[list[float]]",
+) -> None:
+    payloads = [
+        paid_order(f"T3JkZXI6cGFy{worker}-{n}", CONCURRENT_LINES) for n in range(orders + 1)
+    ]
+    post_order_split(API_URL, parse_order(payloads.pop()))  # its own connection, warmed
+    latencies = []
+    started.wait()
+    for payload in payloads:
+        began = time.perf_counter()
+        post_order_split(API_URL, parse_order(payload))
+        latencies.append((time.perf_counter() - began) * 1000)
+    connections.close_all()
+    results.put(latencies)
+
+
+def bench_processes(processes: int, orders: int) -> None:
+    """`processes` processes, `orders` distinct orders each, all started at once."""
+    context = multiprocessing.get_context("fork")
+    connections.close_all()  # every child opens its own
+    started = context.Barrier(processes + 1)
+    results: multiprocessing.Queue[list[float]] = context.Queue()
+    children = [
+        context.Process(
+            target=_post_in_process, args=(processes * 100 + n, orders, started, results)
+        )
+        for n in range(processes)
+    ]
+    for child in children:
+        child.start()
+    started.wait(timeout=120)
+    run_started = time.perf_counter()
+    latencies = [ms for _ in children for ms in results.get(timeout=600)]
+    elapsed = time.perf_counter() - run_started
+    for child in children:
+        child.join(timeout=30)
+        assert child.exitcode == 0, f"a posting process failed ({child.exitcode})"
+    label = f"{processes} process{'es' if processes > 1 else ''}, {CONCURRENT_LINES} lines"
+    report(label, latencies, len(latencies), elapsed)
 
 
 def start_worker(log_path: Path) -> subprocess.Popen[bytes]:
@@ -213,6 +266,9 @@ def main(orders: int, webhooks: bool) -> None:
         for size in SIZES:  # a first order warms the caches
             post_order_split(API_URL, parse_order(paid_order(f"T3JkZXI6d2FybQ{size}", size)))
             bench_service(size, orders)
+        print(f"  concurrent posting ({os.cpu_count()} cores, PostgreSQL on the same machine):")
+        for processes in PROCESSES:
+            bench_processes(processes, orders)
         if webhooks:
             key = SigningKey.generate("bench-key")
             Installation.objects.create(

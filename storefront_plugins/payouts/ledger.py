@@ -73,26 +73,36 @@ def parties_condition(parties: Iterable[Party], prefix: str = "") -> Q:
     return condition
 
 
-def accounts_for(currency: str, keys: Iterable[AccountKey]) -> dict[AccountKey, LedgerAccount]:
-    """The accounts, created when missing (two queries)."""
-    wanted = set(keys)
-    LedgerAccount.objects.bulk_create(
-        [
-            LedgerAccount(party_kind=p.kind, party_id=p.id, currency=currency, kind=k)
-            for p, k in wanted
-        ],
-        ignore_conflicts=True,
-    )
-    ids_by_kinds: dict[tuple[str, AccountKind], list[int]] = {}
-    for party, kind in wanted:
-        ids_by_kinds.setdefault((party.kind, kind), []).append(party.id)
-    condition = Q(pk__in=[])
-    for (party_kind, kind), ids in ids_by_kinds.items():
-        condition |= Q(party_kind=party_kind, party_id__in=ids, kind=kind)
-    return {
-        (Party(PartyKind(a.party_kind), a.party_id), AccountKind(a.kind)): a
-        for a in LedgerAccount.objects.filter(condition, currency=currency)
+def _existing_accounts(currency: str, keys: set[AccountKey]) -> dict[AccountKey, int]:
+    # A superset read by columns (cheaper to build than one OR term per key), kept exact below.
+    rows = LedgerAccount.objects.filter(
+        currency=currency,
+        party_id__in={party.id for party, _ in keys},
+        kind__in={kind for _, kind in keys},
+    ).values_list("pk", "party_kind", "party_id", "kind")
+    found = {
+        (Party(PartyKind(party_kind), party_id), AccountKind(kind)): pk
+        for pk, party_kind, party_id, kind in rows.order_by()
     }
+    return {key: found[key] for key in keys if key in found}
+
+
+def accounts_for(currency: str, keys: Iterable[AccountKey]) -> dict[AccountKey, int]:
+    """The accounts' ids: one query when they all exist; the missing ones created (their
+    unique constraint settles concurrent creations) and read again, two more."""
+    wanted = set(keys)
+    found = _existing_accounts(currency, wanted)
+    missing = wanted - set(found)
+    if missing:
+        LedgerAccount.objects.bulk_create(
+            [
+                LedgerAccount(party_kind=p.kind, party_id=p.id, currency=currency, kind=k)
+                for p, k in missing
+            ],
+            ignore_conflicts=True,
+        )
+        found |= _existing_accounts(currency, missing)
+    return found
 
 
 def post(
@@ -115,7 +125,7 @@ def post(
         [
             LedgerEntry(
                 transaction=transaction,
-                account=accounts[(line.party, line.kind)],
+                account_id=accounts[(line.party, line.kind)],
                 amount=line.amount,
                 role=line.role.value if line.role else "",
             )
@@ -193,7 +203,7 @@ def start_payouts(currency: str, moves: Sequence[PayoutMove]) -> list[LedgerTran
     LedgerEntry.objects.bulk_create(
         [
             LedgerEntry(
-                transaction=transaction, account=accounts[(move.party, kind)], amount=amount
+                transaction=transaction, account_id=accounts[(move.party, kind)], amount=amount
             )
             for transaction, move in zip(transactions, moves, strict=True)
             for kind, amount in (

@@ -41,12 +41,7 @@ class Policy:
 # Rules and policies
 
 
-def policy_for(cooperative_id: int | None) -> Policy:
-    row = (
-        PayoutPolicy.objects.filter(cooperative_id=cooperative_id).first()
-        if cooperative_id
-        else None
-    )
+def _policy_of(row: PayoutPolicy | None) -> Policy:
     if row is None:
         return Policy(
             settings.SOUK_PAYOUT_HOLD_DAYS,
@@ -56,24 +51,38 @@ def policy_for(cooperative_id: int | None) -> Policy:
     return Policy(row.hold_days, HoldStart(row.hold_starts), ShippingTo(row.shipping_to))
 
 
-def split_rules_for(
-    cooperative_ids: Iterable[int], channel_slug: str
-) -> tuple[SplitRules, int | None]:
-    """The rules of these cooperatives and of the channel's cooperative (three queries),
-    and the channel's cooperative id."""
+def policy_for(cooperative_id: int | None) -> Policy:
+    row = (
+        PayoutPolicy.objects.filter(cooperative_id=cooperative_id).first()
+        if cooperative_id
+        else None
+    )
+    return _policy_of(row)
+
+
+@dataclass(frozen=True)
+class RulesForOrder:
+    rules: SplitRules
+    channel_cooperative_id: int | None
+    channel_policy: Policy  # the channel's cooperative's hold (the default without one)
+
+
+def split_rules_for(cooperative_ids: Iterable[int], channel_slug: str) -> RulesForOrder:
+    """The rules of these cooperatives and of the channel's cooperative, and the channel's
+    cooperative with its policy (three queries)."""
     terms = cooperative_payout_terms(ids=cooperative_ids, channel_slugs=[channel_slug])
     channel_cooperative = next(
         (t.id for t in terms if channel_slug and t.saleor_channel_slug == channel_slug), None
     )
     ids = [t.id for t in terms]
     rules: dict[int, list[SplitRule]] = defaultdict(list)
-    for rule in SplitRule.objects.filter(cooperative_id__in=ids):
-        rules[rule.cooperative_id].append(rule)
-    shipping = dict(
-        PayoutPolicy.objects.filter(cooperative_id__in=ids).values_list(
-            "cooperative_id", "shipping_to"
-        )
-    )
+    policies: dict[int, PayoutPolicy] = {}
+    if ids:
+        for rule in SplitRule.objects.filter(cooperative_id__in=ids):
+            rules[rule.cooperative_id].append(rule)
+        policies = {
+            p.cooperative_id: p for p in PayoutPolicy.objects.filter(cooperative_id__in=ids)
+        }
     fee = settings.SOUK_PLATFORM_FEE_BP
     cooperatives = {}
     for term in terms:
@@ -92,16 +101,20 @@ def split_rules_for(
         cooperatives[term.id] = CooperativeRules(
             default=rule_of(default_row),
             by_category={r.category_slug: rule_of(r) for r in rules[term.id] if r.category_slug},
-            shipping_to=ShippingTo(shipping.get(term.id, ShippingTo.COOPERATIVE.value)),
+            shipping_to=_policy_of(policies.get(term.id)).shipping_to,
         )
-    return SplitRules(cooperatives, fallback=Rule(0, fee)), channel_cooperative
+    return RulesForOrder(
+        SplitRules(cooperatives, fallback=Rule(0, fee)),
+        channel_cooperative,
+        _policy_of(policies.get(channel_cooperative) if channel_cooperative else None),
+    )
 
 
 # The split
 
 
 def _attributions(order: SaleorOrder) -> dict[str, Attribution]:
-    """Per line id: the variant's provenance, else the product's (two queries)."""
+    """Per line id: the variant's provenance, else the product's (one query)."""
     product_ids = [line.product_id for line in order.lines if line.product_id]
     makers = {
         (m.saleor_product_id, m.saleor_variant_id): m for m in makers_of_products(product_ids)
@@ -118,11 +131,17 @@ def _attributions(order: SaleorOrder) -> dict[str, Attribution]:
     return attributions
 
 
-def decide_split(order: SaleorOrder) -> tuple[Split, int | None]:
+@dataclass(frozen=True)
+class SplitDecision:
+    split: Split
+    channel_cooperative_id: int | None
+    channel_policy: Policy
+
+
+def decide_split(order: SaleorOrder) -> SplitDecision:
+    """The order's split with what it was decided from (four queries)."""
     attributions = _attributions(order)
-    rules, channel_cooperative = split_rules_for(
-        {a.cooperative_id for a in attributions.values()}, order.channel_slug
-    )
+    found = split_rules_for({a.cooperative_id for a in attributions.values()}, order.channel_slug)
     to_split = OrderToSplit(
         currency=order.currency,
         total_gross=order.total_gross,
@@ -139,9 +158,11 @@ def decide_split(order: SaleorOrder) -> tuple[Split, int | None]:
         ),
         shipping_gross=order.shipping_gross,
         shipping_tax=order.shipping_tax,
-        channel_cooperative_id=channel_cooperative,
+        channel_cooperative_id=found.channel_cooperative_id,
     )
-    return split_order(to_split, rules), channel_cooperative
+    return SplitDecision(
+        split_order(to_split, found.rules), found.channel_cooperative_id, found.channel_policy
+    )
 
 
 def split_detail(split: Split) -> dict[str, object]:

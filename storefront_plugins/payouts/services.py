@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from storefront_plugins.payouts import ledger
@@ -51,6 +52,7 @@ from storefront_plugins.payouts.models import (
 )
 from storefront_plugins.payouts.payloads import SaleorOrder
 from storefront_plugins.payouts.rules import (
+    Policy,
     decide_split,
     policy_for,
     split_detail,
@@ -122,23 +124,49 @@ def part_account(party: Party, role: Role, released: bool) -> AccountKind:
     return AccountKind.PAYABLE if released else AccountKind.HELD
 
 
-def _lock_order(saleor_api_url: str, order: SaleorOrder) -> LedgerOrder:
-    row, _ = LedgerOrder.objects.get_or_create(
-        saleor_api_url=saleor_api_url,
-        saleor_order_id=order.id,
-        defaults={
-            "order_number": order.number,
-            "currency": order.currency,
-            "channel_slug": order.channel_slug,
-        },
+@dataclass(frozen=True)
+class LockedOrder:
+    row: LedgerOrder
+    split_posted: bool  # the order's split posting exists (its transaction: null if nothing)
+    split_transaction_id: int | None
+
+
+def _lock_order(saleor_api_url: str, order: SaleorOrder) -> LockedOrder:
+    """The order's row, created when missing and locked (`FOR UPDATE`) until the caller's
+    transaction ends, with its split posting if any (two queries)."""
+    LedgerOrder.objects.bulk_create(
+        [
+            LedgerOrder(
+                saleor_api_url=saleor_api_url,
+                saleor_order_id=order.id,
+                order_number=order.number,
+                currency=order.currency,
+                channel_slug=order.channel_slug,
+            )
+        ],
+        ignore_conflicts=True,  # a concurrent first event waits here until it commits
     )
-    return LedgerOrder.objects.select_for_update().get(pk=row.pk)
+    split_postings = OrderPosting.objects.filter(
+        saleor_api_url=OuterRef("saleor_api_url"),
+        saleor_order_id=OuterRef("saleor_order_id"),
+        event_kind=OrderPosting.EventKind.PAID,
+        key=SPLIT_KEY,
+    )
+    row = (
+        LedgerOrder.objects.select_for_update()
+        .annotate(
+            split_posted=Exists(split_postings),
+            split_transaction_id=Subquery(split_postings.values("transaction_id")[:1]),
+        )
+        .get(saleor_api_url=saleor_api_url, saleor_order_id=order.id)
+    )
+    return LockedOrder(row, row.split_posted, row.split_transaction_id)
 
 
-def _update_hold(row: LedgerOrder) -> None:
+def _update_hold(row: LedgerOrder, policy: Policy | None = None) -> None:
     if row.released_at is not None:
         return
-    policy = policy_for(row.cooperative_id)
+    policy = policy or policy_for(row.cooperative_id)
     start = row.paid_at if policy.hold_starts == HoldStart.PAYMENT else row.fulfilled_at
     row.hold_until = start + timedelta(days=policy.hold_days) if start else None
     if row.paid_at is None:  # nothing is held before the payment is posted
@@ -146,17 +174,13 @@ def _update_hold(row: LedgerOrder) -> None:
 
 
 def _post_split(
-    row: LedgerOrder, saleor_api_url: str, order: SaleorOrder, paid_at: datetime
+    locked: LockedOrder, saleor_api_url: str, order: SaleorOrder, paid_at: datetime
 ) -> PostingResult:
-    existing = OrderPosting.objects.filter(
-        saleor_api_url=saleor_api_url,
-        saleor_order_id=order.id,
-        event_kind=OrderPosting.EventKind.PAID,
-        key=SPLIT_KEY,
-    ).first()
-    if existing is not None:
-        return PostingResult(row.pk, existing.transaction_id, "duplicate", ())
-    split, channel_cooperative = decide_split(order)
+    row = locked.row
+    if locked.split_posted:
+        return PostingResult(row.pk, locked.split_transaction_id, "duplicate", ())
+    decision = decide_split(order)
+    split = decision.split
     postings = split.postings
     released = row.released_at is not None
     lines = [EntryLine(PLATFORM, AccountKind.CLEARING, -split.total)] + [
@@ -182,10 +206,10 @@ def _post_split(
         transaction=posted,
         detail=split_detail(split),
     )
-    row.cooperative_id = channel_cooperative
+    row.cooperative_id = decision.channel_cooperative_id
     row.paid_at = row.paid_at or paid_at
     row.charge_reference = row.charge_reference or order.charge_reference
-    _update_hold(row)
+    _update_hold(row, decision.channel_policy)
     row.save(update_fields=["cooperative_id", "paid_at", "charge_reference", "hold_until"])
     return PostingResult(row.pk, posted.pk if posted else None, "posted", postings)
 
@@ -194,8 +218,9 @@ def _post_split(
 def post_order_split(
     saleor_api_url: str, order: SaleorOrder, paid_at: datetime | None = None
 ) -> PostingResult:
-    row = _lock_order(saleor_api_url, order)
-    return _post_split(row, saleor_api_url, order, paid_at or timezone.now())
+    return _post_split(
+        _lock_order(saleor_api_url, order), saleor_api_url, order, paid_at or timezone.now()
+    )
 
 
 # Refunds
@@ -226,12 +251,13 @@ def refund_state_key(state: RefundState) -> str:
 def post_order_refund(
     saleor_api_url: str, order: SaleorOrder, seen_at: datetime | None = None
 ) -> PostingResult:
-    row = _lock_order(saleor_api_url, order)
+    locked = _lock_order(saleor_api_url, order)
+    row = locked.row
     if row.paid_at is None:
         if order.charged_total + order.refund_state.refunded_total < order.total_gross:
             return PostingResult(row.pk, None, "unpaid", ())
         # The refund arrived before ORDER_FULLY_PAID (or that one was lost): split first.
-        _post_split(row, saleor_api_url, order, seen_at or timezone.now())
+        _post_split(locked, saleor_api_url, order, seen_at or timezone.now())
     older = bool(
         order.updated_at and row.refund_state_at and order.updated_at < row.refund_state_at
     )
@@ -299,7 +325,7 @@ def post_order_refund(
 def record_order_fulfilled(
     saleor_api_url: str, order: SaleorOrder, fulfilled_at: datetime | None = None
 ) -> LedgerOrder:
-    row = _lock_order(saleor_api_url, order)
+    row = _lock_order(saleor_api_url, order).row
     when = order.last_fulfilled_at or fulfilled_at or timezone.now()
     if row.fulfilled_at is None or when > row.fulfilled_at:
         row.fulfilled_at = when

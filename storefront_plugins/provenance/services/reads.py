@@ -1,6 +1,7 @@
 """Reads: who made a product (for payouts), what a viewer sees, a piece's claim and its
 published summary."""
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,19 +54,26 @@ class PieceMakers:
 
 
 def makers_of_products(saleor_product_ids: Sequence[str]) -> list[PieceMakers]:
-    """Two queries whatever the number of products: the provenance of these products and
-    their variants, with the artisans' shares."""
-    rows = list(
-        ProductProvenance.objects.filter(
-            saleor_product_id__in=list(dict.fromkeys(saleor_product_ids))
-        ).values_list("pk", "saleor_product_id", "saleor_variant_id", "cooperative_id")
+    """One query whatever the number of products: the provenance of these products and
+    their variants, with the artisans' shares (a provenance without contributions left out)."""
+    rows = (
+        Contribution.objects.filter(
+            provenance__saleor_product_id__in=list(dict.fromkeys(saleor_product_ids))
+        )
+        .values_list(
+            "provenance_id",
+            "provenance__saleor_product_id",
+            "provenance__saleor_variant_id",
+            "provenance__cooperative_id",
+            "artisan_id",
+            "share",
+        )
+        .order_by()
     )
-    if not rows:
-        return []
-    shares: dict[int, list[tuple[int, int]]] = {pk: [] for pk, *_ in rows}
-    for provenance_id, artisan_id, share in Contribution.objects.filter(
-        provenance_id__in=list(shares)
-    ).values_list("provenance_id", "artisan_id", "share"):
+    pieces: dict[int, tuple[str, str, int]] = {}
+    shares: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for provenance_id, product_id, variant_id, cooperative_id, artisan_id, share in rows:
+        pieces[provenance_id] = (product_id, variant_id, cooperative_id)
         shares[provenance_id].append((artisan_id, share))
     return [
         PieceMakers(
@@ -74,8 +82,7 @@ def makers_of_products(saleor_product_ids: Sequence[str]) -> list[PieceMakers]:
             cooperative_id=cooperative_id,
             shares=tuple(sorted(shares[pk], key=lambda s: (-s[1], s[0]))),
         )
-        for pk, product_id, variant_id, cooperative_id in rows
-        if shares[pk]
+        for pk, (product_id, variant_id, cooperative_id) in sorted(pieces.items())
     ]
 
 

@@ -23,9 +23,10 @@ from tests.app.payouts.conftest import (
     order_payload,
 )
 
-# The order created and locked (6, with savepoints), the posting looked up, makers (2),
-# cooperatives, rules, policies, accounts (2), transaction, entries, posting, policy, order.
-QUERIES_PER_SPLIT = 20
+# Savepoint, the order inserted if missing, locked with its split posting looked up, makers,
+# cooperatives, rules, policies, accounts read, transaction, entries, posting, order, release.
+QUERIES_PER_SPLIT = 13
+QUERIES_TO_OPEN_ACCOUNTS = 2  # the parties' first posting: the missing accounts inserted, read
 TAJINE_LINE = line("TGluZTox", TAJINE, "120.00", "20.00")
 
 
@@ -143,6 +144,25 @@ def test_the_split_takes_the_same_number_of_queries_for_one_line_or_many(
     safi, line_count, django_assert_num_queries
 ):
     # given
+    payload = order_payload(
+        [line(f"TGluZT{i}", TAJINE if i % 2 else PLATE, "10.00", "1.00") for i in range(line_count)]
+    )
+
+    # when / then
+    with django_assert_num_queries(QUERIES_PER_SPLIT + QUERIES_TO_OPEN_ACCOUNTS):
+        paid(payload)
+
+
+@pytest.mark.parametrize("line_count", [2, 8])
+def test_a_split_to_existing_accounts_takes_the_same_number_of_queries_for_any_lines(
+    safi, line_count, django_assert_num_queries
+):
+    # given an order to the same parties already posted
+    paid(
+        order_payload(
+            [line("TGluZTow", PLATE, "10.00", "1.00"), TAJINE_LINE], order_id="T3JkZXI6OQ=="
+        )
+    )
     payload = order_payload(
         [line(f"TGluZT{i}", TAJINE if i % 2 else PLATE, "10.00", "1.00") for i in range(line_count)]
     )
