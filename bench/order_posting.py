@@ -39,7 +39,6 @@ import django
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.db import connections, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_databases, setup_test_environment, teardown_databases  # noqa: E402
@@ -54,6 +53,7 @@ from storefront_plugins.payouts.services import post_order_split  # noqa: E402
 from storefront_plugins.provenance.models import Contribution, ProductProvenance  # noqa: E402
 from storefront_plugins.saleor_app.models import Installation, WebhookDelivery  # noqa: E402
 from tests.app.artisans.conftest import DIRECTORY  # noqa: E402
+from tests.app.celery_worker import start_celery_worker  # noqa: E402
 from tests.app.databases import server_database_url  # noqa: E402
 from tests.app.payouts.conftest import line, order_payload  # noqa: E402
 from tests.app.saleor_endpoints import SigningKey, saleor_signature  # noqa: E402
@@ -169,42 +169,7 @@ def bench_processes(processes: int, orders: int) -> None:
 
 
 def start_worker(log_path: Path) -> subprocess.Popen[bytes]:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "settings.test",
-        "DATABASE_URL": server_database_url(),
-        "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
-    }
-    with open(log_path, "wb") as log:
-        worker = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "settings.celery_app",
-                "worker",
-                "--pool=solo",
-                "--concurrency=1",
-                "-Q",
-                settings.CELERY_TASK_DEFAULT_QUEUE,
-                "--loglevel=INFO",
-                "--without-heartbeat",
-                "--without-gossip",
-                "--without-mingle",
-            ],
-            cwd=REPO_ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    deadline = time.monotonic() + 60
-    while b"ready." not in log_path.read_bytes():
-        if worker.poll() is not None or time.monotonic() > deadline:
-            worker.kill()
-            raise RuntimeError(f"The Celery worker did not start:\n{log_path.read_text()}")
-        time.sleep(0.2)
-    return worker
+    return start_celery_worker(server_database_url(), log_path)
 
 
 def deliver(client: Client, key: SigningKey, order_id: str, size: int) -> int:

@@ -1,18 +1,16 @@
 import json
-import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from pytest_httpserver import HTTPServer
 
 from storefront_plugins.saleor_app.models import Installation
+from tests.app.celery_worker import start_celery_worker
 from tests.app.databases import server_database_url
 from tests.app.object_storage import MotoS3Server, start_moto_server
 from tests.app.saleor_endpoints import FakeSaleor, SigningKey
@@ -54,43 +52,11 @@ def celery_worker(
     with the live server's URL as the App's public URL (the URLs it writes into Saleor)."""
     with django_db_blocker.unblock():
         database_url = server_database_url()
-    log_path = tmp_path_factory.mktemp("celery") / "worker.log"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "settings.test",
-        "DATABASE_URL": database_url,
-        "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
-        "PUBLIC_URL": live_server.url,
-    }
-    with open(log_path, "wb") as log:
-        worker = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "settings.celery_app",
-                "worker",
-                "--pool=solo",
-                "--concurrency=1",
-                "-Q",
-                settings.CELERY_TASK_DEFAULT_QUEUE,
-                "--loglevel=INFO",
-                "--without-heartbeat",
-                "--without-gossip",
-                "--without-mingle",
-            ],
-            cwd=REPO_ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    deadline = time.monotonic() + 60
-    while b"ready." not in log_path.read_bytes():
-        if worker.poll() is not None or time.monotonic() > deadline:
-            worker.kill()
-            raise RuntimeError(f"The Celery worker did not start:\n{log_path.read_text()}")
-        time.sleep(0.2)
+    worker = start_celery_worker(
+        database_url,
+        tmp_path_factory.mktemp("celery") / "worker.log",
+        PUBLIC_URL=live_server.url,
+    )
     yield worker
     worker.terminate()
     try:
