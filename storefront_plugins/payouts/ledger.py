@@ -157,20 +157,6 @@ def _move(
     )
 
 
-def start_payout(
-    party: Party, currency: str, amount: int, description: str = ""
-) -> LedgerTransaction:
-    return _move(
-        TransactionKind.PAYOUT,
-        party,
-        currency,
-        amount,
-        (party, AccountKind.PAYABLE),
-        (party, AccountKind.PAYOUTS_IN_TRANSIT),
-        description,
-    )
-
-
 @dataclass(frozen=True)
 class PayoutMove:
     party: Party
@@ -214,6 +200,13 @@ def start_payouts(currency: str, moves: Sequence[PayoutMove]) -> list[LedgerTran
         batch_size=BULK_BATCH,
     )
     return transactions
+
+
+def start_payout(
+    party: Party, currency: str, amount: int, description: str = ""
+) -> LedgerTransaction:
+    """PAYABLE -> PAYOUTS_IN_TRANSIT for one party: `start_payouts` of one move."""
+    return start_payouts(currency, [PayoutMove(party, amount, description)])[0]
 
 
 def settle_payout(
