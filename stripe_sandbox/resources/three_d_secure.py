@@ -68,11 +68,16 @@ def _finish_authentication(request: ApiRequest, token: str, *, succeeded: bool) 
         return HtmlResponse(
             200, "<!doctype html><title>Done</title><p>Authentication finished.</p>"
         )
+    return return_redirect(return_url, intent, "succeeded" if succeeded else "failed")
+
+
+def return_redirect(return_url: str, intent: StripeObject, redirect_status: str) -> HtmlResponse:
+    """Back to the shopper's return_url with Stripe's own query parameters."""
     query = urlencode(
         {
             "payment_intent": intent["id"],
             "payment_intent_client_secret": intent["client_secret"],
-            "redirect_status": "succeeded" if succeeded else "failed",
+            "redirect_status": redirect_status,
         }
     )
     separator = "&" if "?" in return_url else "?"
