@@ -1,8 +1,8 @@
 """GraphQL over HTTP to Saleor and to the Souk App: the theme's only source of data.
 
-Documents live in `theme/graphql/<api>/<name>.graphql` (validated against each API's schema in
-the tests). Public reads are cached for `THEME_CACHE_SECONDS` keyed by the endpoint, the document and
-its variables; a checkout's reads and every mutation go straight to the API.
+Documents live in `theme/graphql/<api>/<name>.graphql` (validated against each API's schema
+in the tests). Public reads are cached for `THEME_CACHE_SECONDS`, keyed by the endpoint, the
+document and its variables; a checkout's reads and every mutation go straight to the API.
 """
 
 import hashlib

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_percent
 
 LANGUAGES = ("fr", "ar", "en")
 DEFAULT_LANGUAGE = "fr"
@@ -48,3 +48,8 @@ def best_language(accept_language: str) -> str:
         if code in LANGUAGES:
             return code
     return DEFAULT_LANGUAGE
+
+
+def format_share(basis_points: int, language: str) -> str:
+    """An artisan's share of a piece: 5000 basis points -> "50 %" (fr), "50%" (en)."""
+    return format_percent(Decimal(basis_points) / 10000, locale=LOCALES[language])

@@ -139,6 +139,21 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "تم رفض الدفع: {reason} يمكنك المحاولة مجدداً ببطاقة أخرى.",
         "The payment was declined: {reason} You can try again with another card.",
     ),
+    "decline_generic_decline": (
+        "votre banque a refusé la carte.",
+        "رفض البنك البطاقة.",
+        "your bank declined the card.",
+    ),
+    "decline_insufficient_funds": (
+        "le solde de la carte est insuffisant.",
+        "رصيد البطاقة غير كافٍ.",
+        "the card's balance is too low.",
+    ),
+    "decline_authentication_failed": (
+        "la vérification 3-D Secure n'a pas abouti.",
+        "لم ينجح التحقق 3-D Secure.",
+        "the 3-D Secure check did not succeed.",
+    ),
     "payment_failed": (
         "Le paiement n'a pas abouti. Vous pouvez réessayer.",
         "لم يكتمل الدفع. يمكنك المحاولة مجدداً.",

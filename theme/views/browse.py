@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from theme import shops
 from theme.catalogue import PAGE_SIZE, SORTS, parse_catalogue_query
 from theme.graphql_client import SALEOR, read, saleor_read, souk_read
-from theme.languages import best_language, format_day, graphql_language
+from theme.languages import best_language, format_day, format_share, graphql_language
 from theme.marketplace import hits_by_channel, search_document, search_variables
 from theme.texts import text
 from theme.views.common import (
@@ -198,7 +198,7 @@ def provenance_view(provenance: dict[str, Any], language: str, base: str) -> dic
         "artisans": [
             {
                 **c["artisan"],
-                "share": c["shareOfWhole"],
+                "share": format_share(c["share"], language),
                 "url": f"{base}/artisans/{c['artisan']['slug']}/",
                 "crafts": crafts(c["artisan"].get("crafts") or [], language),
                 "years": (

@@ -1,6 +1,7 @@
 """Cart, checkout, payment and confirmation: Saleor's checkout over GraphQL, its id kept in
 the signed session cookie (one checkout per storefront channel)."""
 
+import re
 import uuid
 from typing import Any
 
@@ -11,9 +12,9 @@ from django.views.decorators.http import require_GET, require_POST
 from theme.address import COUNTRIES, COUNTRY_NAMES, form_from_checkout, read_contact_form
 from theme.graphql_client import saleor_call
 from theme.languages import graphql_language
-from theme.payment import Next, payment_outcome
+from theme.payment import Next, Outcome, payment_outcome
 from theme.shops import Shop
-from theme.texts import text
+from theme.texts import TEXTS, text
 from theme.views.common import money, render_page, resolve_shop, shop_page
 
 MAX_QUANTITY = 99
@@ -284,10 +285,20 @@ def _after_payment_step(
     if outcome.next is Next.COMPLETE:
         return _complete(request, language, shop, checkout_id)
     if outcome.next is Next.DECLINED:
-        _flash(request, text("payment_declined", language, reason=with_stop(outcome.message)))
+        _flash(
+            request, text("payment_declined", language, reason=decline_reason(outcome, language))
+        )
     else:
         _flash(request, text("payment_pending", language))
     return HttpResponseRedirect(f"{shop.base}/checkout/#payment")
+
+
+def decline_reason(outcome: Outcome, language: str) -> str:
+    """The payment app's message names Stripe's decline code in parentheses; known codes are
+    said in the shopper's language, others as the app said them."""
+    code = re.search(r"\(([a-z_]+)\)", outcome.message)
+    key = f"decline_{code.group(1)}" if code else ""
+    return text(key, language) if key in TEXTS else with_stop(outcome.message)
 
 
 def with_stop(message: str) -> str:
@@ -302,37 +313,36 @@ def _complete(request: HttpRequest, language: str, shop: Shop, checkout_id: str)
         _flash(request, text("payment_failed", language) + " " + _errors_text(payload["errors"]))
         return HttpResponseRedirect(f"{shop.base}/checkout/#payment")
     _remember(request, shop, None)
-    orders = [*request.session.get("orders", [])[-4:], order["id"]]
-    request.session["orders"] = orders
+    request.session["orders"] = {
+        **dict(list(request.session.get("orders", {}).items())[-2:]),
+        order["id"]: order,
+    }
     return HttpResponseRedirect(f"{shop.base}/order/?id={order['id']}")
 
 
 @require_GET
 @shop_page
 def confirmation(request: HttpRequest, language: str, shop: str | None = None) -> HttpResponse:
-    """An order placed in this browser (its id is in the session: an order shows an address)."""
+    """An order placed in this browser: its summary, kept in the signed session cookie when
+    checkoutComplete answered it (the last three orders)."""
     current = resolve_shop(request, language, shop)
-    order_id = request.GET.get("id", "")
-    if order_id not in request.session.get("orders", []):
-        raise Http404("Not an order of this browser")
-    order = saleor_call("order", {"id": order_id})["order"]
+    order = request.session.get("orders", {}).get(request.GET.get("id", ""))
     if order is None:
-        raise Http404("No such order")
-    lines = [
-        {**line, "total": money(line["totalPrice"]["gross"], language)} for line in order["lines"]
-    ]
+        raise Http404("Not an order of this browser")
+    address = order.get("shippingAddress") or {}
     return render_page(
         request,
         "confirmation.html",
         language,
         current,
         order=order,
-        lines=lines,
+        lines=[
+            {**line, "total": money(line["totalPrice"]["gross"], language)}
+            for line in order["lines"]
+        ],
         title=text("order_confirmed", language, number=order["number"]),
         subtotal=money(order["subtotal"]["gross"], language),
         shipping=money(order["shippingPrice"]["gross"], language),
         total=money(order["total"]["gross"], language),
-        country=COUNTRY_NAMES[language].get(
-            (order.get("shippingAddress") or {}).get("country", {}).get("code", ""), ""
-        ),
+        country=COUNTRY_NAMES[language].get((address.get("country") or {}).get("code", ""), ""),
     )

@@ -2,6 +2,7 @@
 
 import functools
 import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +17,7 @@ from theme.languages import LANGUAGES, NAMES, direction, format_money
 from theme.texts import craft_name, text, texts_for
 
 View = Callable[..., HttpResponse]
+logger = logging.getLogger(__name__)
 
 
 def switch_language(path: str, language: str) -> str:
@@ -84,7 +86,8 @@ def shop_page(view: View) -> View:
     def wrapped(request: HttpRequest, language: str, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return view(request, language, *args, **kwargs)
-        except GraphQLUnavailable:
+        except GraphQLUnavailable as error:
+            logger.warning("%s: %s", request.path, error)
             return render_page(
                 request,
                 "error.html",
