@@ -14,7 +14,9 @@ from theme.payment import Next, payment_outcome
 
 def test_catalogue_parameters_become_the_apps_piece_filter_and_saleors_products_filter() -> None:
     query = parse_catalogue_query(
-        QueryDict("craft=pottery&material=safi_red_clay&price_min=100&price_max=50,5&sort=price_asc")
+        QueryDict(
+            "craft=pottery&material=safi_red_clay&price_min=100&price_max=50,5&sort=price_asc"
+        )
     )
 
     assert query.piece_filter("cooperative-safi") == {
@@ -78,7 +80,8 @@ def test_a_storefront_theme_becomes_css_custom_properties_only_when_well_formed(
 
     assert "--primary:#1b4f9c;" in look.style
     assert "--accent:#1f5f5b;" in look.style  # the default: the value was not a colour
-    assert "<" not in look.style and "display:none" not in look.style
+    assert "<" not in look.style
+    assert "display:none" not in look.style
     assert (look.pattern, look.hero_layout, look.columns) == ("zellige", "split", 4)
 
 
@@ -86,7 +89,8 @@ def test_arabic_pages_put_an_arabic_face_first_in_every_font_stack() -> None:
     look = appearance({"headingFont": "Georgia, serif", "bodyFont": "system-ui"}, "ar")
 
     assert f"--heading-font:{ARABIC_STACK}, Georgia, serif;" in look.style
-    assert direction("ar") == "rtl" and direction("fr") == direction("en") == "ltr"
+    assert direction("ar") == "rtl"
+    assert direction("fr") == direction("en") == "ltr"
 
 
 def test_prices_are_formatted_for_the_language_from_their_decimal_text() -> None:

@@ -50,8 +50,18 @@ def start_theme(
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [gunicorn, "theme.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1",
-             "--threads", "4", "--timeout", "60"],  # fmt: skip
+            [
+                gunicorn,
+                "theme.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+                "--threads",
+                "4",
+                "--timeout",
+                "60",
+            ],
             cwd=REPO_ROOT,
             env=env,
             stdout=log,
