@@ -33,9 +33,10 @@ THEME_CACHE_SECONDS = env_int("THEME_CACHE_SECONDS", 30)
 INSTALLED_APPS = ["django.contrib.staticfiles", "theme"]
 
 MIDDLEWARE = [
+    # Outermost, so that the CSS whitenoise serves from the app folder is compressed too.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -85,9 +86,8 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(env_str("THEME_STATIC_ROOT", str(BASE_DIR.parent / ".data" / "theme-static")))
-# whitenoise serves the theme's CSS from the app folder in debug and from STATIC_ROOT
-# (collected, compressed, with hashed names) otherwise.
+# whitenoise serves the theme's one stylesheet straight from the app folder (no collectstatic
+# step), gzip-compressed by GZipMiddleware, cached by browsers for an hour.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_MAX_AGE = 3600
