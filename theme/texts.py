@@ -139,17 +139,17 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "تم رفض الدفع: {reason} يمكنك المحاولة مجدداً ببطاقة أخرى.",
         "The payment was declined: {reason} You can try again with another card.",
     ),
-    "decline_generic_decline": (
+    "decline_generic": (
         "votre banque a refusé la carte.",
         "رفض البنك البطاقة.",
         "your bank declined the card.",
     ),
-    "decline_insufficient_funds": (
+    "decline_funds": (
         "le solde de la carte est insuffisant.",
         "رصيد البطاقة غير كافٍ.",
         "the card's balance is too low.",
     ),
-    "decline_authentication_failed": (
+    "decline_authentication": (
         "la vérification 3-D Secure n'a pas abouti.",
         "لم ينجح التحقق 3-D Secure.",
         "the 3-D Secure check did not succeed.",

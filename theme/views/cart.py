@@ -14,10 +14,19 @@ from theme.graphql_client import saleor_call
 from theme.languages import graphql_language
 from theme.payment import Next, Outcome, payment_outcome
 from theme.shops import Shop
-from theme.texts import TEXTS, text
+from theme.texts import text
 from theme.views.common import money, render_page, resolve_shop, shop_page
 
 MAX_QUANTITY = 99
+# Stripe's decline and error codes -> the theme's words for them.
+DECLINE_TEXTS = {
+    "generic_decline": "decline_generic",
+    "card_declined": "decline_generic",
+    "do_not_honor": "decline_generic",
+    "insufficient_funds": "decline_funds",
+    "payment_intent_authentication_failure": "decline_authentication",
+    "authentication_required": "decline_authentication",
+}
 
 
 def _checkout_id(request: HttpRequest, shop: Shop) -> str | None:
@@ -297,8 +306,8 @@ def decline_reason(outcome: Outcome, language: str) -> str:
     """The payment app's message names Stripe's decline code in parentheses; known codes are
     said in the shopper's language, others as the app said them."""
     code = re.search(r"\(([a-z_]+)\)", outcome.message)
-    key = f"decline_{code.group(1)}" if code else ""
-    return text(key, language) if key in TEXTS else with_stop(outcome.message)
+    key = DECLINE_TEXTS.get(code.group(1)) if code else None
+    return text(key, language) if key else with_stop(outcome.message)
 
 
 def with_stop(message: str) -> str:

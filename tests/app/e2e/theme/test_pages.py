@@ -183,3 +183,46 @@ def test_when_the_app_does_not_answer_the_page_says_so_with_a_503(seeded_sandbox
 
     assert page.status_code == 503
     assert "La boutique ne répond pas pour le moment." in main_text(page)
+
+
+def found(pattern: str, text: str) -> str:
+    match = re.search(pattern, text)
+    assert match is not None, pattern
+    return match.group(1)
+
+
+def card_form(shopper: Shopper, response, number: str):
+    """Fills the Stripe stand-in's card form the theme redirected to, and follows its answer."""
+    action = found(r"action='([^']+)'", response.text)
+    fields = dict(re.findall(r"type='hidden' name='([^']+)' value='([^']*)'", response.text))
+    fields.update(number=number, expiry="12 / 34", cvc="123", name="Amina El Idrissi")
+    origin = found(r"^(https?://[^/]+)", response.url)
+    return shopper.session.post(origin + action, data=fields, timeout=60)
+
+
+def test_a_failed_3d_secure_check_is_explained_and_the_shopper_pays_again(theme, shop_data):
+    # given a cart at the checkout, address and shipping chosen
+    shopper = Shopper(theme.url)
+    variant = values(shopper.get(f"/fr{SAFI}/p/tajine-safi-vert/"), "variant")[0]
+    shopper.post(f"/fr{SAFI}/cart/add/", {"variant": variant})
+    address = shopper.post(
+        f"/fr{SAFI}/checkout/",
+        {"action": "contact", "email": "amina@example.ma", "first_name": "Amina",
+         "last_name": "El Idrissi", "street": "12 rue Sidi Bouzid", "city": "Safi",
+         "postal_code": "46000", "country": "MA"},
+    )  # fmt: skip
+    shopper.post(
+        f"/fr{SAFI}/checkout/", {"action": "delivery", "method": values(address, "method")[0]}
+    )
+
+    # when the card asks for 3-D Secure and the shopper fails it
+    challenge = card_form(shopper, shopper.post(f"/fr{SAFI}/checkout/pay/", {}), "4000002760003184")
+    fail = found(r"action='(/3ds/[^']+/fail)'", challenge.text)
+    failed = shopper.session.post(found(r"^(https?://[^/]+)", challenge.url) + fail)
+
+    # then the checkout says why, in French, and a new payment with another card goes through
+    assert failed.url.endswith("/checkout/#payment")
+    assert "la vérification 3-D Secure n'a pas abouti" in main_text(failed)
+    paid = card_form(shopper, shopper.post(f"/fr{SAFI}/checkout/pay/", {}), "4242424242424242")
+    assert re.search(r"Merci ! Commande n° \d+ confirmée", main_text(paid))
+    assert "180,00\u00a0MAD" in main_text(paid)
