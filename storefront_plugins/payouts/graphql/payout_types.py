@@ -11,7 +11,10 @@ from storefront_plugins.core.graphql.context import context_of
 from storefront_plugins.core.graphql.dataloaders import then
 from storefront_plugins.core.graphql.pagination import CountableConnection
 from storefront_plugins.payouts import models
-from storefront_plugins.payouts.graphql.payout_dataloaders import PayoutRunProgressByRunLoader
+from storefront_plugins.payouts.graphql.payout_dataloaders import (
+    PayoutItemsByPayoutIdLoader,
+    PayoutRunProgressByRunLoader,
+)
 from storefront_plugins.payouts.payout_access import reads_payout, runs_payouts_of
 from storefront_plugins.payouts.runs import RunProgress
 from storefront_plugins.payouts.splits import PartyKind, from_minor
@@ -39,6 +42,28 @@ class PayoutEvent(graphene.ObjectType):
     created_at = graphene.DateTime(required=True)
 
 
+class PayoutItem(graphene.ObjectType):
+    """The part of a payout that pays one Saleor order's share (a Stripe transfer each), or
+    the rest of the balance (netted debts, unattributed funds) when no order is named."""
+
+    saleor_order_id = graphene.ID(description="Null for the part not tied to one order.")
+    order_number = graphene.String(required=True)
+    amount = graphene.Decimal(required=True)
+    stripe_transfer_id = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_saleor_order_id(root: models.PayoutItem, info: Any) -> str | None:
+        return root.order.saleor_order_id if root.order else None
+
+    @staticmethod
+    def resolve_order_number(root: models.PayoutItem, info: Any) -> str:
+        return root.order.order_number if root.order else ""
+
+    @staticmethod
+    def resolve_amount(root: models.PayoutItem, info: Any) -> Decimal:
+        return _money(root.amount, root.payout.currency)
+
+
 class Payout(graphene.ObjectType):
     """A payment to an artisan or to the cooperative, in a run."""
 
@@ -57,6 +82,11 @@ class Payout(graphene.ObjectType):
     failure_reason = graphene.String(required=True)
     created_at = graphene.DateTime(required=True)
     events = graphene.List(graphene.NonNull(PayoutEvent), required=True)
+    items = graphene.List(
+        graphene.NonNull(PayoutItem),
+        required=True,
+        description="Its Stripe transfers, one per Saleor order paid (none for manual rails).",
+    )
 
     class Meta:
         interfaces = (graphene.relay.Node,)
@@ -103,6 +133,15 @@ class Payout(graphene.ObjectType):
             )
             for e in root.events.all()  # prefetched by lists
         ]
+
+    @staticmethod
+    def resolve_items(root: models.Payout, info: Any) -> Any:
+        def with_payout(items: list[models.PayoutItem]) -> list[models.PayoutItem]:
+            for item in items:
+                item.payout = root  # the amount's currency, without a query per item
+            return items
+
+        return then(PayoutItemsByPayoutIdLoader(context_of(info)).load(root.pk), with_payout)
 
 
 class PayoutRunProgress(graphene.ObjectType):
