@@ -79,6 +79,9 @@ DEFAULT_FILE_STORAGE_SETTINGS = default_storage_settings(
     region=env_str("SOUK_S3_REGION", ""),
     url_expiry=env_int("SOUK_S3_URL_EXPIRY", 300),
 )
+# How long a link to a private stored file (a payout's proof) works; public files' links do not
+# expire (storefront_plugins.core.files).
+SOUK_PRIVATE_FILE_LINK_SECONDS = env_int("SOUK_PRIVATE_FILE_LINK_SECONDS", 600)
 # A multipart GraphQL request (an upload) larger than this is refused before it is read;
 # each upload checks its own limit too (certification evidence: 10 MB).
 SOUK_MAX_UPLOAD_BYTES = env_int("SOUK_MAX_UPLOAD_BYTES", 11 * 1024 * 1024)

@@ -7,6 +7,7 @@ import graphene
 from graphql_relay import to_global_id
 
 from storefront_plugins.artisans.graphql.context import viewer_of
+from storefront_plugins.core.files import file_url
 from storefront_plugins.core.graphql.context import context_of
 from storefront_plugins.core.graphql.dataloaders import then
 from storefront_plugins.core.graphql.pagination import CountableConnection
@@ -120,7 +121,7 @@ class Payout(graphene.ObjectType):
     def resolve_proof_url(root: models.Payout, info: Any) -> str | None:
         if not root.proof or not runs_payouts_of(viewer_of(info), root.run.cooperative_id):
             return None
-        return context_of(info).request.build_absolute_uri(root.proof.url)
+        return file_url(context_of(info).request, root.proof, public=False)
 
     @staticmethod
     def resolve_events(root: models.Payout, info: Any) -> Any:

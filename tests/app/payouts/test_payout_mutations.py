@@ -6,6 +6,7 @@ mohamed-serghini); other_manager manages fes-zellige, other_artisan belongs to i
 from typing import Any
 
 import pytest
+import requests
 from django.test import Client
 from django.utils import timezone
 from graphql_relay import to_global_id
@@ -522,8 +523,13 @@ def test_a_payout_is_read_by_its_artisan_and_the_treasury(
             "externalReference": "INWI-88231",
             "hasProof": True,
         }
-        if actor in TREASURY:  # the approver sees the proof
-            assert read["proofUrl"].startswith(f"{moto_s3.endpoint_url}/{s3_storage.bucket_name}/")
+        if actor in TREASURY:  # the approver sees the proof, through a short-lived S3 link
+            opened = client.get(read["proofUrl"].removeprefix("http://testserver"))
+            assert opened.status_code == 302
+            assert opened["Location"].startswith(
+                f"{moto_s3.endpoint_url}/{s3_storage.bucket_name}/"
+            )
+            assert requests.get(opened["Location"], timeout=10).content.startswith(b"%PDF")
         else:
             assert read["proofUrl"] is None
     else:
