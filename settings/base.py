@@ -144,6 +144,9 @@ SOUK_PAYOUT_HOLD_STARTS = env_str("SOUK_PAYOUT_HOLD_STARTS", "fulfilment")
 # Payouts on an automatic rail left created or submitted this long (seconds) are reconciled:
 # the rail is asked what became of them.
 SOUK_PAYOUT_RECONCILE_AFTER = env_int("SOUK_PAYOUT_RECONCILE_AFTER", 900)
+# A payout whose rail has not said what became of it after so many attempts needs a person:
+# it is logged as an error once and shown to the treasury (Payout.needsAttention).
+SOUK_PAYOUT_ATTENTION_AFTER_ATTEMPTS = env_int("SOUK_PAYOUT_ATTENTION_AFTER_ATTEMPTS", 12)
 
 # Stripe (storefront_plugins.stripe_gateway): STRIPE_API_BASE unset is Stripe's real API; the
 # demo and the tests point it at the project's stand-in. Webhook signing secrets from the

@@ -17,6 +17,7 @@ from storefront_plugins.payouts.graphql.payout_dataloaders import (
     PayoutRunProgressByRunLoader,
 )
 from storefront_plugins.payouts.payout_access import reads_payout, runs_payouts_of
+from storefront_plugins.payouts.payout_flow import needs_attention
 from storefront_plugins.payouts.runs import RunProgress
 from storefront_plugins.payouts.splits import PartyKind, from_minor
 
@@ -82,6 +83,14 @@ class Payout(graphene.ObjectType):
     )
     failure_reason = graphene.String(required=True)
     created_at = graphene.DateTime(required=True)
+    reconciliation_attempts = graphene.Int(
+        required=True, description="How often its rail was asked what became of it."
+    )
+    needs_attention = graphene.Boolean(
+        required=True,
+        description="In transit, and its rail has not said whether it was paid for too many "
+        "attempts: check it with the rail.",
+    )
     events = graphene.List(graphene.NonNull(PayoutEvent), required=True)
     items = graphene.List(
         graphene.NonNull(PayoutItem),
@@ -112,6 +121,14 @@ class Payout(graphene.ObjectType):
     @staticmethod
     def resolve_amount(root: models.Payout, info: Any) -> Decimal:
         return _money(root.amount, root.currency)
+
+    @staticmethod
+    def resolve_reconciliation_attempts(root: models.Payout, info: Any) -> int:
+        return root.submit_attempts
+
+    @staticmethod
+    def resolve_needs_attention(root: models.Payout, info: Any) -> bool:
+        return needs_attention(root.state, root.submit_attempts)
 
     @staticmethod
     def resolve_has_proof(root: models.Payout, info: Any) -> bool:
@@ -153,6 +170,9 @@ class PayoutRunProgress(graphene.ObjectType):
     cancelled = graphene.Int(required=True)
     amount_paid = graphene.Decimal(required=True)
     done = graphene.Int(required=True, description="Payouts paid, failed or cancelled.")
+    needs_attention = graphene.Int(
+        required=True, description="Payouts in transit whose rail has not answered for long."
+    )
 
 
 class PayoutRun(graphene.ObjectType):
@@ -208,6 +228,7 @@ class PayoutRun(graphene.ObjectType):
                     progress.amount_by_state[models.PayoutState.PAID], root.currency
                 ),
                 done=progress.done,
+                needs_attention=progress.needs_attention,
             )
 
         return then(PayoutRunProgressByRunLoader(context_of(info)).load(root), of)

@@ -66,8 +66,11 @@ RUN_QUERY = """
 query Run($id: ID!) {
   payoutRun(id: $id) {
     state payoutCount skippedCount totalAmount
-    progress { created submitted paid failed cancelled amountPaid done }
-    payouts { id artisanId cooperativeId amount rail state events { fromState toState } }
+    progress { created submitted paid failed cancelled amountPaid done needsAttention }
+    payouts {
+      id artisanId cooperativeId amount rail state reconciliationAttempts needsAttention
+      events { fromState toState }
+    }
   }
 }"""
 
@@ -394,7 +397,10 @@ def test_a_run_and_its_progress_are_read_by_the_treasury_only(
             "cancelled": 0,
             "amountPaid": "0.00",
             "done": 0,
+            "needsAttention": 0,
         }
+        [payout] = result["data"]["payoutRun"]["payouts"]
+        assert (payout["reconciliationAttempts"], payout["needsAttention"]) == (0, False)
     else:
         assert result["data"]["payoutRun"] is None
 
