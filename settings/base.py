@@ -79,6 +79,9 @@ DEFAULT_FILE_STORAGE_SETTINGS = default_storage_settings(
     region=env_str("SOUK_S3_REGION", ""),
     url_expiry=env_int("SOUK_S3_URL_EXPIRY", 300),
 )
+# Keys encrypting secrets in the database (Saleor's app token), Fernet keys separated by
+# commas, the first encrypting; none: one derived from SECRET_KEY (core.encrypted_fields).
+SOUK_FIELD_ENCRYPTION_KEYS = env_list("SOUK_FIELD_ENCRYPTION_KEYS", [])
 # How long a link to a private stored file (a payout's proof) works; public files' links do not
 # expire (storefront_plugins.core.files).
 SOUK_PRIVATE_FILE_LINK_SECONDS = env_int("SOUK_PRIVATE_FILE_LINK_SECONDS", 600)
