@@ -79,3 +79,12 @@ class Region(models.TextChoices):
 def country_of(region: str) -> str:
     """ "MA" or "DZ": the ISO country code the region code starts with."""
     return region.split("-", 1)[0]
+
+
+# The legal time of each country's regions (Morocco: UTC+1, UTC+0 during Ramadan).
+TIME_ZONE_BY_COUNTRY = {"MA": "Africa/Casablanca", "DZ": "Africa/Algiers"}
+
+
+def time_zone_of(region: str) -> str:
+    """The IANA time zone of a region, for dates people read (statements' days and months)."""
+    return TIME_ZONE_BY_COUNTRY.get(country_of(region), "UTC")
