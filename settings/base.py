@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "storefront_plugins.artisans",
     "storefront_plugins.provenance",
     "storefront_plugins.payouts",
+    "storefront_plugins.storefronts",
     "storefront_plugins.api",
 ]
 AUTH_USER_MODEL = "accounts.User"

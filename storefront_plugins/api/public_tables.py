@@ -5,7 +5,7 @@ write; a test checks that none is missing, so a new table must get one in a migr
 (`public_data_trigger_sql`).
 """
 
-PUBLIC_DATA_APPS = ("artisans", "provenance")
+PUBLIC_DATA_APPS = ("artisans", "provenance", "storefronts")
 
 BUMP_FUNCTION = "souk_bump_public_data_version"
 TRIGGER_NAME = "souk_public_data_changed"

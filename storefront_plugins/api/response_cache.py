@@ -31,6 +31,10 @@ CACHEABLE_ROOT_FIELDS = frozenset(
         "artisans",
         "artisan",
         "collectors",
+        "storefront",
+        "storefronts",
+        "pieceFacets",
+        "pieceSearch",
         "__typename",
     }
 )

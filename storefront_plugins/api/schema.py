@@ -7,12 +7,14 @@ from storefront_plugins.artisans.graphql import schema as artisans
 from storefront_plugins.payouts.graphql import payout_schema as payout_runs
 from storefront_plugins.payouts.graphql import schema as payouts
 from storefront_plugins.provenance.graphql import schema as provenance
+from storefront_plugins.storefronts.graphql import schema as storefronts
 
 
 class Query(
     accounts.Query,
     artisans.Query,
     provenance.Query,
+    storefronts.Query,
     payouts.Query,
     payout_runs.PayoutRunQuery,
     graphene.ObjectType,
@@ -24,6 +26,7 @@ class Mutation(
     accounts.Mutation,
     artisans.Mutation,
     provenance.Mutation,
+    storefronts.Mutation,
     payouts.Mutation,
     payout_runs.PayoutRunMutation,
     graphene.ObjectType,

@@ -1,5 +1,7 @@
 from django.db import models
 
+from storefront_plugins.core.translations import TranslatedText
+
 
 class Craft(models.TextChoices):
     POTTERY = "pottery", "Poterie"
@@ -24,3 +26,22 @@ class Material(models.TextChoices):
     NATURAL_DYES = "natural_dyes", "Teintures naturelles"
     COPPER = "copper", "Cuivre"
     PALM = "palm", "Palmier doum"
+
+
+CRAFT_NAMES: dict[str, TranslatedText] = {
+    "pottery": TranslatedText("Poterie", "الفخار", "Pottery"),
+    "zellige": TranslatedText("Zellige", "الزليج", "Zellige"),
+    "carpet_weaving": TranslatedText("Tissage de tapis", "نسج الزرابي", "Carpet weaving"),
+    "leatherwork": TranslatedText("Maroquinerie", "الصناعة الجلدية", "Leatherwork"),
+    "embroidery": TranslatedText("Broderie", "الطرز", "Embroidery"),
+    "silversmithing": TranslatedText(
+        "Orfèvrerie et bijouterie", "الصياغة والحلي", "Silversmithing and jewellery"
+    ),
+    "woodwork": TranslatedText("Travail du bois", "النجارة الفنية", "Woodwork"),
+    "metalwork": TranslatedText("Dinanderie", "النحاسة", "Copper and brassware"),
+    "basketry": TranslatedText("Vannerie", "صناعة السلال", "Basketry"),
+}
+
+
+def craft_name(code: str) -> TranslatedText:
+    return CRAFT_NAMES.get(code) or TranslatedText(fr=code)

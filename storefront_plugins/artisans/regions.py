@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from storefront_plugins.core.translations import TranslatedText
+
 
 class Region(models.TextChoices):
     MA_01 = "MA-01", "Tanger-Tétouan-Al Hoceïma"
@@ -88,3 +90,31 @@ TIME_ZONE_BY_COUNTRY = {"MA": "Africa/Casablanca", "DZ": "Africa/Algiers"}
 def time_zone_of(region: str) -> str:
     """The IANA time zone of a region, for dates people read (statements' days and months)."""
     return TIME_ZONE_BY_COUNTRY.get(country_of(region), "UTC")
+
+
+# Arabic and English names of Morocco's regions; Algeria's wilayas keep their French label.
+REGION_NAMES: dict[str, TranslatedText] = {
+    "MA-01": TranslatedText(
+        "Tanger-Tétouan-Al Hoceïma", "طنجة تطوان الحسيمة", "Tangier-Tetouan-Al Hoceima"
+    ),
+    "MA-02": TranslatedText("L'Oriental", "الشرق", "Oriental"),
+    "MA-03": TranslatedText("Fès-Meknès", "فاس مكناس", "Fez-Meknes"),
+    "MA-04": TranslatedText("Rabat-Salé-Kénitra", "الرباط سلا القنيطرة", "Rabat-Sale-Kenitra"),
+    "MA-05": TranslatedText("Béni Mellal-Khénifra", "بني ملال خنيفرة", "Beni Mellal-Khenifra"),
+    "MA-06": TranslatedText("Casablanca-Settat", "الدار البيضاء سطات", "Casablanca-Settat"),
+    "MA-07": TranslatedText("Marrakech-Safi", "مراكش آسفي", "Marrakesh-Safi"),
+    "MA-08": TranslatedText("Drâa-Tafilalet", "درعة تافيلالت", "Draa-Tafilalet"),
+    "MA-09": TranslatedText("Souss-Massa", "سوس ماسة", "Souss-Massa"),
+    "MA-10": TranslatedText("Guelmim-Oued Noun", "كلميم واد نون", "Guelmim-Oued Noun"),
+    "MA-11": TranslatedText(
+        "Laâyoune-Sakia El Hamra", "العيون الساقية الحمراء", "Laayoune-Sakia El Hamra"
+    ),
+    "MA-12": TranslatedText("Dakhla-Oued Ed-Dahab", "الداخلة وادي الذهب", "Dakhla-Oued Ed-Dahab"),
+}
+
+
+def region_name(code: str) -> TranslatedText:
+    if code in REGION_NAMES:
+        return REGION_NAMES[code]
+    label = str(Region(code).label) if code in Region.values else code
+    return TranslatedText(fr=label, ar=label, en=label)

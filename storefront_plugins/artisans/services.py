@@ -15,10 +15,12 @@ from django.utils.text import slugify
 from storefront_plugins.accounts import services as accounts
 from storefront_plugins.accounts.tasks import enqueue_invitation
 from storefront_plugins.artisans import hooks
+from storefront_plugins.artisans.crafts import CRAFT_NAMES
 from storefront_plugins.artisans.error_codes import ArtisanErrorCode
 from storefront_plugins.artisans.models import Artisan, Collector, Cooperative, Membership, Role
 from storefront_plugins.artisans.permissions import ANONYMOUS, Viewer
-from storefront_plugins.artisans.regions import time_zone_of
+from storefront_plugins.artisans.regions import REGION_NAMES, Region, time_zone_of
+from storefront_plugins.core.translations import TranslatedText
 
 ARTISAN_PROFILE_FIELDS = frozenset(
     {
@@ -106,6 +108,14 @@ def cooperative_payout_terms(
     ]
 
 
+def cooperative_ids_by_slug(slugs: Iterable[str]) -> dict[str, int]:
+    """One query (none for no slugs): cooperatives' ids by slug."""
+    slugs = list(slugs)
+    if not slugs:
+        return {}
+    return dict(Cooperative.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+
+
 def cooperative_member_ids(cooperative_id: int) -> list[int]:
     """One query: the artisans who are members of the cooperative (any role), by id."""
     return list(
@@ -166,6 +176,42 @@ def cooperative_time_zone(cooperative_id: int) -> str:
     """One query: the time zone of the cooperative's region (UTC when unknown)."""
     region = Cooperative.objects.filter(pk=cooperative_id).values_list("region", flat=True).first()
     return time_zone_of(region) if region else "UTC"
+
+
+def _codes_named(names: Mapping[str, TranslatedText], term: str) -> list[str]:
+    """The codes whose name, in any language, contains `term` (case-insensitive)."""
+    needle = term.casefold()
+    return [
+        code
+        for code, name in names.items()
+        if any(needle in text.casefold() for text in name.to_json().values() if text)
+    ]
+
+
+def cooperative_ids_matching(term: str) -> list[int]:
+    """One query (none for a blank term): the cooperatives whose name or city contains
+    `term`, whose region is named by it, or who, or whose members, practise a craft named by
+    it (names in French, Arabic or English), by id."""
+    term = term.strip()
+    if not term:
+        return []
+    region_names = {
+        code: REGION_NAMES.get(code) or TranslatedText(fr=str(label))
+        for code, label in Region.choices
+    }
+    crafts = _codes_named(CRAFT_NAMES, term)
+    condition = (
+        Q(name__icontains=term)
+        | Q(city__icontains=term)
+        | Q(region__in=_codes_named(region_names, term))
+    )
+    if crafts:
+        condition |= Q(crafts__overlap=crafts) | Q(
+            pk__in=Membership.objects.filter(artisan__crafts__overlap=crafts).values(
+                "cooperative_id"
+            )
+        )
+    return list(Cooperative.objects.filter(condition).values_list("pk", flat=True))
 
 
 def viewer_for(user: AbstractBaseUser | AnonymousUser | None) -> Viewer:

@@ -235,6 +235,7 @@ def _parse_piece(
 
     changes: dict[str, Any] = {
         "workshop": piece.get("workshop", ""),
+        "craft": piece.get("craft", ""),
         "technique": dict(piece.get("technique") or {}),
         "time_to_make_hours": piece.get("time_to_make_hours"),
         "made_on": entry.date(piece["made_on"], "made_on") if piece.get("made_on") else None,

@@ -4,7 +4,6 @@ from django.db import migrations, models
 
 from storefront_plugins.api.public_tables import (
     BUMP_FUNCTION,
-    PUBLIC_DATA_APPS,
     drop_public_data_trigger_sql,
     public_data_trigger_sql,
 )
@@ -28,11 +27,16 @@ DROP SEQUENCE IF EXISTS souk_public_data_version_seq;
 """
 
 
-def _public_tables(apps):
+# The public apps when this migration was written; later apps' tables get their triggers in
+# later migrations (PUBLIC_DATA_APPS grows, this list does not).
+PUBLIC_DATA_APPS_AT_0001 = ("artisans", "provenance")
+
+
+def _public_tables(apps, labels=PUBLIC_DATA_APPS_AT_0001):
     return sorted(
         {
             model._meta.db_table
-            for label in PUBLIC_DATA_APPS
+            for label in labels
             for model in apps.get_app_config(label).get_models(include_auto_created=True)
         }
     )

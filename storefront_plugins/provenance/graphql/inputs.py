@@ -1,5 +1,6 @@
 import graphene
 
+from storefront_plugins.artisans.graphql.types import CraftEnum
 from storefront_plugins.core.graphql.translations import TranslatedStringInput
 from storefront_plugins.provenance.graphql.types import (
     BizStepEnum,
@@ -27,6 +28,7 @@ class MaterialUseInput(graphene.InputObjectType):
 
 class ProductProvenanceInput(graphene.InputObjectType):
     workshop = graphene.String()
+    craft = CraftEnum()
     technique = TranslatedStringInput()
     time_to_make_hours = graphene.Int()
     made_on = graphene.Date()

@@ -9,6 +9,7 @@ from storefront_plugins.provenance.certificates.services import (
     find_certificate,
 )
 from storefront_plugins.provenance.graphql.context import viewer_of
+from storefront_plugins.provenance.graphql.facets import FacetQuery
 from storefront_plugins.provenance.graphql.mutations.certifications import (
     CertificationCreate,
     CertificationEvidenceUpload,
@@ -32,7 +33,7 @@ from storefront_plugins.provenance.models import ProductProvenance as ProductPro
 MAX_PRODUCTS = 100
 
 
-class Query(graphene.ObjectType):
+class Query(FacetQuery, graphene.ObjectType):
     product_provenances = graphene.List(
         graphene.NonNull(ProductProvenance),
         required=True,

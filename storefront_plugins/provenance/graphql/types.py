@@ -5,7 +5,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from storefront_plugins.artisans.graphql.dataloaders import CooperativeByIdLoader
-from storefront_plugins.artisans.graphql.types import Artisan, Collector, Cooperative
+from storefront_plugins.artisans.graphql.types import Artisan, Collector, Cooperative, CraftEnum
 from storefront_plugins.core.files import file_url
 from storefront_plugins.core.graphql.context import context_of
 from storefront_plugins.core.graphql.enums import LanguageCodeEnum
@@ -246,6 +246,7 @@ class ProductProvenance(graphene.ObjectType):
     saleor_variant_id = graphene.ID()
     cooperative = graphene.Field(Cooperative, required=True)
     workshop = graphene.String(required=True)
+    craft = graphene.Field(CraftEnum, description="The piece's craft, when recorded.")
     technique = translated_field("technique", "How the piece was made.")
     technique_translations = translations_field("technique", "The technique in each language.")
     time_to_make_hours = graphene.Int()
@@ -285,6 +286,10 @@ class ProductProvenance(graphene.ObjectType):
     @staticmethod
     def resolve_saleor_variant_id(root: models.ProductProvenance, info: Any) -> str | None:
         return root.saleor_variant_id or None
+
+    @staticmethod
+    def resolve_craft(root: models.ProductProvenance, info: Any) -> Any:
+        return CraftEnum.get(root.craft) if root.craft else None
 
     @staticmethod
     def resolve_cooperative(root: models.ProductProvenance, info: Any) -> Any:

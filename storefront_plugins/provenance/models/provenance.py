@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from storefront_plugins.artisans.crafts import Craft
 from storefront_plugins.artisans.models import Artisan, Collector, Cooperative, Membership
 from storefront_plugins.core.translations import TranslatedTextField
 from storefront_plugins.provenance.materials import ProvenanceMaterial
@@ -42,6 +43,7 @@ class ProductProvenance(models.Model):
         Artisan, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     workshop = models.CharField(max_length=200, blank=True)
+    craft = models.CharField(max_length=32, choices=Craft.choices, blank=True)
     technique = TranslatedTextField()
     time_to_make_hours = models.PositiveIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1)]

@@ -38,6 +38,7 @@ from storefront_plugins.provenance.services.inputs import (
 PROVENANCE_FIELDS = frozenset(
     {
         "workshop",
+        "craft",
         "technique",
         "time_to_make_hours",
         "made_on",
