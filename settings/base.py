@@ -81,7 +81,7 @@ DEFAULT_FILE_STORAGE_SETTINGS = default_storage_settings(
     url_expiry=env_int("SOUK_S3_URL_EXPIRY", 300),
 )
 # Keys encrypting secrets in the database (Saleor's app token), Fernet keys separated by
-# commas, the first encrypting; none: one derived from SECRET_KEY (core.encrypted_fields).
+# commas, the first encrypting; none: one derived from SECRET_KEY (saleor_app.encrypted_fields).
 SOUK_FIELD_ENCRYPTION_KEYS = env_list("SOUK_FIELD_ENCRYPTION_KEYS", [])
 # How long a link to a private stored file (a payout's proof) works; public files' links do not
 # expire (storefront_plugins.core.files).

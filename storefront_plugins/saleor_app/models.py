@@ -1,6 +1,6 @@
 from django.db import models
 
-from storefront_plugins.core.encrypted_fields import EncryptedTextField
+from storefront_plugins.saleor_app.encrypted_fields import EncryptedTextField
 
 
 class Installation(models.Model):

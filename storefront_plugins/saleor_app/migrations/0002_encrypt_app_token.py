@@ -1,11 +1,11 @@
-# Saleor's app token is encrypted at rest (storefront_plugins.core.encrypted_fields).
+# Saleor's app token is encrypted at rest (storefront_plugins.saleor_app.encrypted_fields).
 
 from typing import Any
 
 from django.db import migrations
 
-import storefront_plugins.core.encrypted_fields
-from storefront_plugins.core.encrypted_fields import FERNET_PREFIX, decrypt, encrypt
+import storefront_plugins.saleor_app.encrypted_fields
+from storefront_plugins.saleor_app.encrypted_fields import FERNET_PREFIX, decrypt, encrypt
 
 
 def encrypt_tokens(apps: Any, schema_editor: Any) -> None:
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="installation",
             name="auth_token",
-            field=storefront_plugins.core.encrypted_fields.EncryptedTextField(),
+            field=storefront_plugins.saleor_app.encrypted_fields.EncryptedTextField(),
         ),
         migrations.RunPython(encrypt_tokens, decrypt_tokens),
     ]

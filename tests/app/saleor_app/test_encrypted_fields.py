@@ -8,7 +8,7 @@ import pytest
 from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
-from storefront_plugins.core.encrypted_fields import decrypt, encrypt
+from storefront_plugins.saleor_app.encrypted_fields import decrypt, encrypt
 
 
 def test_a_value_round_trips_and_is_never_stored_in_clear() -> None:
