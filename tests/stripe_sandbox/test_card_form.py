@@ -3,6 +3,7 @@ client secret and its return_url, as Stripe.js's confirmPayment does; the form c
 intent with the test card typed in and returns with Stripe's return parameters."""
 
 import html
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
@@ -13,8 +14,10 @@ RETURN_URL = "https://safi.souk.example/ar/checkout/return"
 CARD = {"number": "4242 4242 4242 4242", "expiry": "12 / 34", "cvc": "123", "name": "Amina"}
 
 
-def open_intent(client: stripe.StripeClient, **params) -> stripe.PaymentIntent:
-    return client.v1.payment_intents.create(params={"amount": 25_000, "currency": "mad", **params})
+def open_intent(client: stripe.StripeClient, capture_method: str = "automatic") -> Any:
+    return client.v1.payment_intents.create(
+        params={"amount": 25_000, "currency": "mad", "capture_method": capture_method}
+    )
 
 
 def form_url(sandbox, intent, **query) -> str:
