@@ -480,3 +480,39 @@ def test_a_redelivered_stripe_event_is_reported_to_saleor_once(
     assert ReportedEvent.objects.count() == reported
     transaction = transaction_of(sandbox, transaction_id, staff_token)
     assert event_types(transaction).count("CHARGE_SUCCESS") == 1
+
+
+def test_a_refund_that_fails_later_at_stripe_is_no_longer_counted_in_saleor(
+    souk_gateway, variant_id, stripe_api, staff_token
+):
+    # given a paid order refunded in part by staff through Souk
+    sandbox = souk_gateway
+    _order, transaction_id = buy_with_souk(sandbox, variant_id)
+    refunded = sandbox.graphql(
+        REQUEST_ACTION,
+        {"id": transaction_id, "action": "REFUND", "amount": 10},
+        token=staff_token,
+    )["data"]["transactionRequestAction"]
+    assert refunded["errors"] == []
+    refund = next(
+        e
+        for e in transaction_of(sandbox, transaction_id, staff_token)["events"]
+        if e["type"] == "REFUND_SUCCESS"
+    )
+    assert refund["pspReference"].startswith("re_")
+
+    # when the card's bank refuses the refund later
+    stripe_api.control("POST", f"refunds/{refund['pspReference']}/fail")
+
+    # then Stripe's refund.failed reaches Saleor, which no longer counts the refund
+    wait_for(
+        lambda: StripeEvent.objects.filter(type="refund.failed", status="handled").exists(),
+        "refund.failed",
+    )
+    transaction = transaction_of(sandbox, transaction_id, staff_token)
+    failure = [e for e in transaction["events"] if e["type"] == "REFUND_FAILURE"]
+    assert [(e["pspReference"], e["amount"]["amount"]) for e in failure] == [
+        (refund["pspReference"], 10)
+    ]
+    assert failure[0]["message"] == "The refund failed (expired_or_canceled_card)."
+    assert transaction["refundedAmount"]["amount"] == 0
