@@ -173,9 +173,16 @@ def process_session(message: SyncWebhookMessage) -> dict[str, Any]:
         return _failure(
             failure, action["amount"], _stripe_message(error), payment.payment_intent_id
         )
-    return _answer(
-        payment, intent_outcome(intent), {"paymentIntent": intent["id"], "status": intent["status"]}
-    )
+    data: dict[str, Any] = {"paymentIntent": intent["id"], "status": intent["status"]}
+    last_error = intent.get("last_payment_error")
+    if last_error and intent["status"] == "requires_payment_method":
+        # for storefronts to say why in the shopper's language
+        data["paymentError"] = {
+            "code": last_error.get("code"),
+            "declineCode": last_error.get("decline_code"),
+            "message": last_error.get("message"),
+        }
+    return _answer(payment, intent_outcome(intent), data)
 
 
 # Action requests
