@@ -99,13 +99,18 @@ def test_three_d_secure_sends_the_shopper_to_the_challenge_then_back(
 ):
     intent = open_intent(client)
 
-    challenge = submit(sandbox, intent, number="4000 0027 6000 3184")
+    challenge = submit(sandbox, intent, number="4000 0027 6000 3184", locale="ar")
+    page = requests.get(challenge.headers["Location"], timeout=10)
     answered = requests.post(
-        f"{challenge.headers['Location']}/{answer}", allow_redirects=False, timeout=10
+        f"{challenge.headers['Location'].split('?')[0]}/{answer}",
+        allow_redirects=False,
+        timeout=10,
     )
 
     assert challenge.status_code == 303
     assert "/3ds/" in challenge.headers["Location"]
+    assert "<html lang='ar' dir='rtl'>" in page.text
+    assert "<button type='submit'>تأكيد (Complete)</button>" in page.text
     assert returned(answered)["redirect_status"] == [status]
 
 
