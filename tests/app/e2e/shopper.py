@@ -170,8 +170,10 @@ def pay_on_card_form(
     if "/3ds/" in location:
         challenge = requests.get(location, timeout=10)
         assert challenge.status_code == 200, challenge.text
-        page = location.split("?")[0]
-        answered = requests.post(f"{page}/{three_d_secure}", allow_redirects=False, timeout=10)
+        challenge_page = location.split("?")[0]
+        answered = requests.post(
+            f"{challenge_page}/{three_d_secure}", allow_redirects=False, timeout=10
+        )
         assert answered.status_code == 303, answered.text
         location = answered.headers["Location"]
     back = urlsplit(location)
