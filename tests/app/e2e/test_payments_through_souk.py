@@ -540,3 +540,67 @@ def test_a_refund_that_fails_later_at_stripe_is_no_longer_counted_in_saleor(
     ]
     assert failure[0]["message"] == "The refund failed (expired_or_canceled_card)."
     assert transaction["refundedAmount"]["amount"] == 0
+
+
+GATEWAY_INITIALIZE = """
+mutation($id: ID!) {
+  paymentGatewayInitialize(id: $id, paymentGateways: [{id: "souk"}]) {
+    gatewayConfigs { id data errors { field code message } }
+    errors { field code message }
+  }
+}
+"""
+
+
+def test_the_storefront_gets_the_publishable_key_from_souks_gateway(
+    souk_gateway, variant_id, settings
+):
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_souk_e2e"
+    checkout = checkout_ready(souk_gateway, variant_id)
+
+    initialized = souk_gateway.graphql(GATEWAY_INITIALIZE, {"id": checkout["id"]})["data"][
+        "paymentGatewayInitialize"
+    ]
+
+    assert initialized["errors"] == []
+    assert initialized["gatewayConfigs"] == [
+        {"id": "souk", "data": {"publishableKey": "pk_test_souk_e2e"}, "errors": []}
+    ]
+
+
+def test_a_refund_requested_by_staff_reaches_stripe_and_reverses_the_ledger(
+    souk_gateway, variant_id, stripe_api, staff_token
+):
+    # given a paid order split in the ledger
+    sandbox = souk_gateway
+    load_directory_file(DIRECTORY)
+    call_command("load_provenance", "--saleor-api-url", sandbox.api_url, stdout=StringIO())
+    product = first_product(sandbox)
+    contributions = list(
+        ProductProvenance.objects.get(saleor_product_id=product["id"]).contributions.all()
+    )
+    order, transaction_id = buy_with_souk(sandbox, variant_id)
+    wait_for_delivery("ORDER_FULLY_PAID", mentioning=order["id"])
+    charged = transaction_of(sandbox, transaction_id, staff_token)["chargedAmount"]["amount"]
+
+    # when staff refund the whole transaction in Saleor
+    refunded = sandbox.graphql(
+        REQUEST_ACTION, {"id": transaction_id, "action": "REFUND"}, token=staff_token
+    )["data"]["transactionRequestAction"]
+
+    # then Stripe refunds the charge and the ledger reverses every share
+    assert refunded["errors"] == []
+    intent_id = transaction_of(sandbox, transaction_id, staff_token)["pspReference"]
+    charge = stripe_api.client().v1.charges.retrieve(intent(stripe_api, intent_id).latest_charge)
+    assert (charge.refunded, Decimal(charge.amount_refunded) / 100) == (
+        True,
+        Decimal(str(charged)),
+    )
+    delivery = wait_for_delivery("ORDER_FULLY_REFUNDED", mentioning=order["id"])
+    assert delivery.status == WebhookDelivery.Status.HANDLED, delivery.last_error
+    wait_for(
+        lambda: all(
+            sum(b.held for b in services.artisan_balances(c.artisan_id)) == 0 for c in contributions
+        ),
+        "the artisans' shares reversed",
+    )
