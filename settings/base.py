@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "storefront_plugins.provenance",
     "storefront_plugins.payouts",
     "storefront_plugins.storefronts",
+    "storefront_plugins.payments",
     "storefront_plugins.api",
 ]
 AUTH_USER_MODEL = "accounts.User"
@@ -157,6 +158,8 @@ SOUK_PAYOUT_ATTENTION_AFTER_ATTEMPTS = env_int("SOUK_PAYOUT_ATTENTION_AFTER_ATTE
 # environment are tried before those `stripe_webhook_setup` stored.
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
+# Given to storefronts for Stripe.js (payments' PAYMENT_GATEWAY_INITIALIZE_SESSION answer).
+STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRETS = [
     secret
     for secret in [env_str("STRIPE_WEBHOOK_SECRET", ""), *env_list("STRIPE_WEBHOOK_SECRETS", [])]

@@ -22,6 +22,7 @@ class ApiRequest:
     stripe_account: str | None = None
     idempotency_key: str | None = None
     api_version: str = API_VERSION
+    accept_language: str = ""
 
 
 @dataclass

@@ -24,6 +24,7 @@ from stripe_sandbox.resources import (
     account_links,
     accounts,
     balance,
+    card_form,
     charges,
     payment_intents,
     payouts,
@@ -42,6 +43,7 @@ ROUTES: list[Route] = [
     *account_links.ROUTES,
     *payment_intents.ROUTES,
     *three_d_secure.ROUTES,
+    *card_form.ROUTES,
     *charges.ROUTES,
     *refunds.ROUTES,
     *balance.ROUTES,
@@ -121,6 +123,7 @@ class StandIn:
             stripe_account=headers.get("stripe-account") or None,
             idempotency_key=headers.get("idempotency-key") or None,
             api_version=headers.get("stripe-version") or API_VERSION,
+            accept_language=headers.get("accept-language", ""),
         )
         if not route.api:
             with self.store.lock:

@@ -8,6 +8,12 @@ A capability registers its handlers from its `AppConfig.ready()`:
 A handler runs inside the transaction that marks the delivery handled, so its database
 writes happen exactly once; whatever it does outside the database must be idempotent.
 Raising `RetryLater` (or a `SaleorTransportError`) retries the delivery with backoff.
+
+Synchronous events (payments) are answered inline instead: a capability registers the one
+handler of each, with its subscription query, and the handler returns Saleor's JSON answer:
+
+    @sync_webhook_handler(SyncWebhookEvent.TRANSACTION_PROCESS_SESSION, query)
+    def process_session(message: SyncWebhookMessage) -> dict[str, Any]: ...
 """
 
 from collections import defaultdict
@@ -15,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from storefront_plugins.saleor_app.events import WebhookEvent
+from storefront_plugins.saleor_app.events import SyncWebhookEvent, WebhookEvent
 
 
 @dataclass(frozen=True)
@@ -52,3 +58,57 @@ def unregister_webhook_handler(event: WebhookEvent, handler: WebhookHandler) -> 
 
 def handlers_for(event: WebhookEvent) -> list[WebhookHandler]:
     return list(_handlers[event])
+
+
+# Synchronous webhooks: Saleor waits for the answer (payment sessions and action requests).
+
+
+@dataclass(frozen=True)
+class SyncWebhookMessage:
+    installation_id: int
+    saleor_api_url: str
+    event: SyncWebhookEvent
+    payload: dict[str, Any]  # JSON numbers with a fraction are `Decimal`, never float
+
+
+SyncWebhookHandler = Callable[[SyncWebhookMessage], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class SyncWebhook:
+    """The one handler of a sync event and the subscription query its payload comes from
+    (Saleor takes one answer, so one capability answers each sync event)."""
+
+    event: SyncWebhookEvent
+    query: str
+    handler: SyncWebhookHandler
+
+
+_sync_webhooks: dict[SyncWebhookEvent, SyncWebhook] = {}
+
+
+def sync_webhook_handler(
+    event: SyncWebhookEvent, query: str
+) -> Callable[[SyncWebhookHandler], SyncWebhookHandler]:
+    """Register the answer to a sync event; the handler returns the JSON Saleor expects."""
+
+    def register(handler: SyncWebhookHandler) -> SyncWebhookHandler:
+        registered = _sync_webhooks.get(event)
+        if registered is not None and registered.handler is not handler:
+            raise ValueError(f"{event} is already answered by {registered.handler!r}.")
+        _sync_webhooks[event] = SyncWebhook(event=event, query=query, handler=handler)
+        return handler
+
+    return register
+
+
+def unregister_sync_webhook_handler(event: SyncWebhookEvent) -> None:
+    _sync_webhooks.pop(event, None)
+
+
+def sync_webhook_for(event: SyncWebhookEvent) -> SyncWebhook | None:
+    return _sync_webhooks.get(event)
+
+
+def registered_sync_webhooks() -> list[SyncWebhook]:
+    return [_sync_webhooks[event] for event in SyncWebhookEvent if event in _sync_webhooks]

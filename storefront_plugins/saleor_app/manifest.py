@@ -1,9 +1,11 @@
 """The App manifest Saleor reads at installation: a pure function of the public URL."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from storefront_plugins.saleor_app.documents import saleor_app_documents
-from storefront_plugins.saleor_app.events import WebhookEvent
+from storefront_plugins.saleor_app.events import SyncWebhookEvent, WebhookEvent
+from storefront_plugins.saleor_app.handlers import SyncWebhook
 
 # The least the suite needs; each addition comes with the feature that needs it.
 PERMISSIONS = [
@@ -15,6 +17,9 @@ PERMISSIONS = [
     # (attributeCreate of type PRODUCT_TYPE, productAttributeAssign).
     "MANAGE_PAGE_TYPES_AND_ATTRIBUTES",
     "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES",
+    # Payments (storefront_plugins.payments): the App is a payment gateway of the
+    # Transactions API (sync payment webhooks, transactionEventReport).
+    "HANDLE_PAYMENTS",
 ]
 REQUIRED_SALEOR_VERSION = ">=3.20"
 
@@ -30,11 +35,18 @@ WEBHOOK_EVENTS = [
 ]
 
 
-def webhook_path(event: WebhookEvent) -> str:
+def webhook_path(event: WebhookEvent | SyncWebhookEvent) -> str:
     return f"/api/webhooks/{event.slug}"
 
 
-def build_manifest(public_url: str, *, app_id: str, version: str) -> dict[str, Any]:
+def build_manifest(
+    public_url: str,
+    *,
+    app_id: str,
+    version: str,
+    sync_webhooks: Sequence[SyncWebhook] = (),
+) -> dict[str, Any]:
+    """`sync_webhooks` are those capabilities registered (`registered_sync_webhooks()`)."""
     base = public_url.rstrip("/")
     return {
         "id": app_id,
@@ -62,6 +74,16 @@ def build_manifest(public_url: str, *, app_id: str, version: str) -> dict[str, A
                 "isActive": True,
             }
             for event in WEBHOOK_EVENTS
+        ]
+        + [
+            {
+                "name": f"Souk {webhook.event.header_value.replace('_', ' ')}",
+                "syncEvents": [webhook.event.value],
+                "query": webhook.query,
+                "targetUrl": f"{base}{webhook_path(webhook.event)}",
+                "isActive": True,
+            }
+            for webhook in sync_webhooks
         ],
         "extensions": [],
     }

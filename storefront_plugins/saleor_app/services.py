@@ -17,14 +17,19 @@ from storefront_plugins.saleor_app.allowlist import is_allowed_saleor_url, norma
 from storefront_plugins.saleor_app.client import SaleorClient
 from storefront_plugins.saleor_app.documents import saleor_app_documents
 from storefront_plugins.saleor_app.error_codes import RegistrationErrorCode, WebhookErrorCode
-from storefront_plugins.saleor_app.events import WebhookEvent
+from storefront_plugins.saleor_app.events import SyncWebhookEvent, WebhookEvent
 from storefront_plugins.saleor_app.exceptions import (
     SaleorError,
     SaleorGraphQLError,
     SaleorHTTPError,
     SaleorTransportError,
 )
-from storefront_plugins.saleor_app.handlers import WebhookMessage, handlers_for
+from storefront_plugins.saleor_app.handlers import (
+    SyncWebhookMessage,
+    WebhookMessage,
+    handlers_for,
+    sync_webhook_for,
+)
 from storefront_plugins.saleor_app.jwks import fetch_jwks
 from storefront_plugins.saleor_app.models import Installation, WebhookDelivery
 from storefront_plugins.saleor_app.signatures import (
@@ -158,14 +163,76 @@ def receive_webhook(
     body: bytes,
 ) -> ReceivedDelivery:
     """Verify a delivery and store it; its handling is queued once the row is committed."""
+    installation, _payload = verify_webhook(
+        event.header_value,
+        api_url=api_url,
+        event_header=event_header,
+        signature=signature,
+        body=body,
+    )
+    with transaction.atomic():
+        delivery, created = WebhookDelivery.objects.get_or_create(
+            installation=installation,
+            event=event.value,
+            body_sha256=hashlib.sha256(body).hexdigest(),
+            defaults={"body": body.decode("utf-8")},
+        )
+        if created:
+            transaction.on_commit(lambda: _enqueue_delivery(delivery.pk))
+    return ReceivedDelivery(delivery=delivery, duplicate=not created)
+
+
+def answer_sync_webhook(
+    event: SyncWebhookEvent,
+    *,
+    api_url: str | None,
+    event_header: str | None,
+    signature: str | None,
+    body: bytes,
+) -> dict[str, Any]:
+    """Verify a sync webhook and return its registered handler's answer.
+
+    Nothing is stored: Saleor sends a sync webhook once and waits, so the answer must come
+    now; handlers make their outside effects idempotent (Stripe idempotency keys)."""
+    registered = sync_webhook_for(event)
+    if registered is None:
+        raise WebhookRejected(
+            WebhookErrorCode.UNKNOWN_EVENT, f"Souk does not answer {event.value}.", 404
+        )
+    installation, payload = verify_webhook(
+        event.header_value,
+        api_url=api_url,
+        event_header=event_header,
+        signature=signature,
+        body=body,
+    )
+    message = SyncWebhookMessage(
+        installation_id=installation.pk,
+        saleor_api_url=installation.saleor_api_url,
+        event=event,
+        payload=payload,
+    )
+    return registered.handler(message)
+
+
+def verify_webhook(
+    expected_event: str,
+    *,
+    api_url: str | None,
+    event_header: str | None,
+    signature: str | None,
+    body: bytes,
+) -> tuple[Installation, dict[str, Any]]:
+    """The installation a delivery comes from and its payload, once its signature is
+    verified; `expected_event` is the `Saleor-Event` header value of the endpoint."""
     if not api_url:
         raise WebhookRejected(
             WebhookErrorCode.MISSING_HEADER, "Missing Saleor-Api-Url header.", 400
         )
-    if event_header is not None and event_header.lower() != event.header_value:
+    if event_header is not None and event_header.lower() != expected_event:
         raise WebhookRejected(
             WebhookErrorCode.EVENT_MISMATCH,
-            f"Saleor-Event {event_header!r} was sent to the {event.header_value} endpoint.",
+            f"Saleor-Event {event_header!r} was sent to the {expected_event} endpoint.",
             400,
         )
     installation = Installation.objects.filter(saleor_api_url=normalize_api_url(api_url)).first()
@@ -179,8 +246,8 @@ def receive_webhook(
         )
     _verify_with_key_rotation(installation, signature, body)
     try:
-        payload = json.loads(body)
-    except ValueError as error:
+        payload = parse_payload(body.decode("utf-8"))
+    except ValueError as error:  # UnicodeDecodeError is one
         raise WebhookRejected(
             WebhookErrorCode.MALFORMED_BODY, "The body is not valid JSON.", 400
         ) from error
@@ -188,17 +255,7 @@ def receive_webhook(
         raise WebhookRejected(
             WebhookErrorCode.MALFORMED_BODY, "The body must be a JSON object.", 400
         )
-
-    with transaction.atomic():
-        delivery, created = WebhookDelivery.objects.get_or_create(
-            installation=installation,
-            event=event.value,
-            body_sha256=hashlib.sha256(body).hexdigest(),
-            defaults={"body": body.decode("utf-8")},
-        )
-        if created:
-            transaction.on_commit(lambda: _enqueue_delivery(delivery.pk))
-    return ReceivedDelivery(delivery=delivery, duplicate=not created)
+    return installation, payload
 
 
 def _enqueue_delivery(delivery_id: int) -> None:

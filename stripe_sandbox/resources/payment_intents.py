@@ -29,6 +29,7 @@ CREATE_PARAMS = {
     "description",
     "receipt_email",
 }
+UPDATE_PARAMS = {"transfer_group", "metadata", "description", "receipt_email"}
 CONFIRM_PARAMS = {"payment_method", "return_url", "capture_method", "receipt_email"}
 CAPTURE_PARAMS = {"amount_to_capture", "metadata"}
 CANCEL_PARAMS = {"cancellation_reason"}
@@ -41,9 +42,9 @@ def create_payment_intent(request: ApiRequest, params: Params) -> StripeObject:
     currency = params.currency()
     capture_method = params.string("capture_method", choices=CAPTURE_METHODS) or "automatic"
     payment_method = params.string("payment_method")
-    confirm = params.boolean("confirm")
+    confirm_now = params.boolean("confirm")
     return_url = params.string("return_url")
-    if return_url and not confirm:
+    if return_url and not confirm_now:
         raise invalid("You can only pass `return_url` when `confirm` is true.", param="return_url")
     types = params.string_list("allowed_payment_method_types") or ["card"]
     if types != ["card"]:
@@ -100,9 +101,29 @@ def create_payment_intent(request: ApiRequest, params: Params) -> StripeObject:
     }
     request.store.add(intent)
     emit(request, "payment_intent.created", intent)
-    if confirm:
-        _confirm(request, intent, payment_method, return_url)
+    if confirm_now:
+        confirm(request, intent, payment_method, return_url)
     return intent
+
+
+def update_payment_intent(request: ApiRequest, params: Params, intent: str) -> StripeObject:
+    """Stripe sets `transfer_group` only once: a different group for a PaymentIntent that
+    has one is refused."""
+    found = request.store.get("payment_intent", intent)
+    transfer_group = params.string("transfer_group")
+    metadata = params.metadata()
+    if transfer_group is not None and found["transfer_group"] not in (None, transfer_group):
+        raise invalid("You cannot change `transfer_group` once it is set.", param="transfer_group")
+    if transfer_group is not None:
+        found["transfer_group"] = transfer_group
+        if found["latest_charge"]:
+            request.store.get("charge", found["latest_charge"])["transfer_group"] = transfer_group
+    for name in ("description", "receipt_email"):
+        value = params.string(name)
+        if value is not None:
+            found[name] = value
+    found["metadata"] = merge_metadata(found["metadata"], metadata)
+    return found
 
 
 def confirm_payment_intent(request: ApiRequest, params: Params, intent: str) -> StripeObject:
@@ -117,11 +138,11 @@ def confirm_payment_intent(request: ApiRequest, params: Params, intent: str) -> 
     receipt_email = params.string("receipt_email")
     if receipt_email is not None:
         found["receipt_email"] = receipt_email
-    _confirm(request, found, payment_method, return_url)
+    confirm(request, found, payment_method, return_url)
     return found
 
 
-def _confirm(
+def confirm(
     request: ApiRequest,
     intent: StripeObject,
     payment_method: str | None,
@@ -272,6 +293,13 @@ ROUTES: list[Route] = [
         retrieve_payment_intent,
         {"client_secret"},
         "PaymentIntentRetrieveParams",
+    ),
+    route(
+        "POST",
+        "/v1/payment_intents/{intent}",
+        update_payment_intent,
+        UPDATE_PARAMS,
+        "PaymentIntentUpdateParams",
     ),
     route(
         "POST",

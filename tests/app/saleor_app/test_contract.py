@@ -7,6 +7,7 @@ import pytest
 from graphql import OperationDefinitionNode, parse
 
 from storefront_plugins.saleor_app.documents import DocumentLibrary
+from storefront_plugins.saleor_app.handlers import registered_sync_webhooks
 from storefront_plugins.saleor_app.manifest import build_manifest
 from tests.saleor_contract import REPO_ROOT, validation_errors
 
@@ -37,14 +38,24 @@ def test_document_is_valid_against_saleor_schema(root_and_name):
 
 
 def test_manifest_subscriptions_are_valid_against_saleor_schema():
-    manifest = build_manifest("https://souk.example", app_id="souk", version="1.0.0")
+    manifest = build_manifest(
+        "https://souk.example",
+        app_id="souk",
+        version="1.0.0",
+        sync_webhooks=registered_sync_webhooks(),
+    )
 
     for webhook in manifest["webhooks"]:
         assert validation_errors(webhook["query"]) == [], webhook["name"]
 
 
 def test_each_manifest_subscription_selects_the_event_it_is_registered_for():
-    manifest = build_manifest("https://souk.example", app_id="souk", version="1.0.0")
+    manifest = build_manifest(
+        "https://souk.example",
+        app_id="souk",
+        version="1.0.0",
+        sync_webhooks=registered_sync_webhooks(),
+    )
 
     for webhook in manifest["webhooks"]:
         operation = next(
@@ -56,7 +67,7 @@ def test_each_manifest_subscription_selects_the_event_it_is_registered_for():
             for s in event_selection.selection_set.selections  # type: ignore[attr-defined]
             if getattr(s, "type_condition", None)
         }
-        [event] = webhook["asyncEvents"]
+        [event] = webhook.get("asyncEvents") or webhook["syncEvents"]
         assert fragment_types == {event.title().replace("_", "")}
 
 

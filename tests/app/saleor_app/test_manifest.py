@@ -44,6 +44,7 @@ def test_manifest_asks_for_the_least_permissions_the_suite_needs(manifest):
         "MANAGE_PAGES",
         "MANAGE_PAGE_TYPES_AND_ATTRIBUTES",
         "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES",
+        "HANDLE_PAYMENTS",
     ]
 
 
@@ -63,7 +64,7 @@ def test_manifest_urls_are_absolute_under_the_public_url(manifest):
 
 
 def test_manifest_subscribes_to_the_order_and_product_events(manifest):
-    events = [event for webhook in manifest["webhooks"] for event in webhook["asyncEvents"]]
+    events = [event for webhook in manifest["webhooks"] for event in webhook.get("asyncEvents", [])]
     assert set(events) >= {
         "ORDER_FULLY_PAID",
         "ORDER_REFUNDED",
@@ -74,6 +75,26 @@ def test_manifest_subscribes_to_the_order_and_product_events(manifest):
     }
     assert len(events) == len(set(events)) == len(WEBHOOK_EVENTS)
     assert all(webhook["isActive"] for webhook in manifest["webhooks"])
+
+
+def test_manifest_answers_saleors_payment_webhooks_synchronously(manifest):
+    sync = {
+        event: webhook
+        for webhook in manifest["webhooks"]
+        for event in webhook.get("syncEvents", [])
+    }
+    assert list(sync) == [
+        "PAYMENT_GATEWAY_INITIALIZE_SESSION",
+        "TRANSACTION_INITIALIZE_SESSION",
+        "TRANSACTION_PROCESS_SESSION",
+        "TRANSACTION_CHARGE_REQUESTED",
+        "TRANSACTION_REFUND_REQUESTED",
+        "TRANSACTION_CANCELATION_REQUESTED",
+    ]
+    assert sync["TRANSACTION_PROCESS_SESSION"]["targetUrl"] == (
+        "https://souk.example.ma/api/webhooks/transaction-process-session"
+    )
+    assert "on TransactionProcessSession" in sync["TRANSACTION_PROCESS_SESSION"]["query"]
 
 
 def test_every_url_in_the_manifest_is_served(manifest, client, db):
