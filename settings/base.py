@@ -81,6 +81,12 @@ DEFAULT_FILE_STORAGE_SETTINGS = default_storage_settings(
     region=env_str("SOUK_S3_REGION", ""),
     url_expiry=env_int("SOUK_S3_URL_EXPIRY", 300),
 )
+# Keys encrypting secrets in the database (Saleor's app token), Fernet keys separated by
+# commas, the first encrypting; none: one derived from SECRET_KEY (saleor_app.encrypted_fields).
+SOUK_FIELD_ENCRYPTION_KEYS = env_list("SOUK_FIELD_ENCRYPTION_KEYS", [])
+# How long a link to a private stored file (a payout's proof) works; public files' links do not
+# expire (storefront_plugins.core.files).
+SOUK_PRIVATE_FILE_LINK_SECONDS = env_int("SOUK_PRIVATE_FILE_LINK_SECONDS", 600)
 # A multipart GraphQL request (an upload) larger than this is refused before it is read;
 # each upload checks its own limit too (certification evidence: 10 MB).
 SOUK_MAX_UPLOAD_BYTES = env_int("SOUK_MAX_UPLOAD_BYTES", 11 * 1024 * 1024)
@@ -143,6 +149,9 @@ SOUK_PAYOUT_HOLD_STARTS = env_str("SOUK_PAYOUT_HOLD_STARTS", "fulfilment")
 # Payouts on an automatic rail left created or submitted this long (seconds) are reconciled:
 # the rail is asked what became of them.
 SOUK_PAYOUT_RECONCILE_AFTER = env_int("SOUK_PAYOUT_RECONCILE_AFTER", 900)
+# A payout whose rail has not said what became of it after so many attempts needs a person:
+# it is logged as an error once and shown to the treasury (Payout.needsAttention).
+SOUK_PAYOUT_ATTENTION_AFTER_ATTEMPTS = env_int("SOUK_PAYOUT_ATTENTION_AFTER_ATTEMPTS", 12)
 
 # Stripe (storefront_plugins.stripe_gateway): STRIPE_API_BASE unset is Stripe's real API; the
 # demo and the tests point it at the project's stand-in. Webhook signing secrets from the

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("storefront_plugins.core.urls")),
     path("", include("storefront_plugins.saleor_app.urls")),
     path("", include("storefront_plugins.stripe_gateway.urls")),
     path("", include("storefront_plugins.provenance.urls")),

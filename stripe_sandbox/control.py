@@ -1,13 +1,19 @@
 """The stand-in's own control API under `/_stand_in/` (not Stripe's), for tests: reset the
 state, inject faults into the next calls to a path, read received requests and webhook
-delivery attempts. JSON in, JSON out, no API key."""
+delivery attempts, make a succeeded refund fail later (as a closed card's refund does).
+JSON in, JSON out, no API key."""
 
 import json
+import re
 from dataclasses import asdict
 from fnmatch import fnmatchcase
 from typing import Any
 
 from stripe_sandbox.delivery import WebhookDispatcher
+from stripe_sandbox.errors import StripeError
+from stripe_sandbox.ids import new_id
+from stripe_sandbox.resources.refunds import fail_refund
+from stripe_sandbox.routing import ApiRequest
 from stripe_sandbox.state import Fault, Store
 
 FAULT_KINDS = ("error", "timeout", "drop")
@@ -44,6 +50,13 @@ def handle(
             return 200, {"data": list(store.requests)}
         if route == ("GET", "/deliveries"):
             return 200, {"data": list(store.deliveries)}
+        failing = re.fullmatch(r"/refunds/([^/]+)/fail", route[1])
+        if method == "POST" and failing:
+            request = ApiRequest(method, path, {}, store, "", new_id("req", 14))
+            try:
+                return 200, fail_refund(request, failing.group(1))
+            except StripeError as error:
+                return error.status, error.body()
     return 404, {"error": f"No control endpoint {method} {path}"}
 
 

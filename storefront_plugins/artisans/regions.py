@@ -83,6 +83,15 @@ def country_of(region: str) -> str:
     return region.split("-", 1)[0]
 
 
+# The legal time of each country's regions (Morocco: UTC+1, UTC+0 during Ramadan).
+TIME_ZONE_BY_COUNTRY = {"MA": "Africa/Casablanca", "DZ": "Africa/Algiers"}
+
+
+def time_zone_of(region: str) -> str:
+    """The IANA time zone of a region, for dates people read (statements' days and months)."""
+    return TIME_ZONE_BY_COUNTRY.get(country_of(region), "UTC")
+
+
 # Arabic and English names of Morocco's regions; Algeria's wilayas keep their French label.
 REGION_NAMES: dict[str, TranslatedText] = {
     "MA-01": TranslatedText(

@@ -19,7 +19,7 @@ from storefront_plugins.artisans.crafts import CRAFT_NAMES
 from storefront_plugins.artisans.error_codes import ArtisanErrorCode
 from storefront_plugins.artisans.models import Artisan, Collector, Cooperative, Membership, Role
 from storefront_plugins.artisans.permissions import ANONYMOUS, Viewer
-from storefront_plugins.artisans.regions import REGION_NAMES, Region
+from storefront_plugins.artisans.regions import REGION_NAMES, Region, time_zone_of
 from storefront_plugins.core.translations import TranslatedText
 
 ARTISAN_PROFILE_FIELDS = frozenset(
@@ -164,6 +164,18 @@ def cooperative_names(ids: Iterable[int]) -> dict[int, str]:
     """One query (none for no ids): the cooperatives' names by id."""
     ids = list(ids)
     return dict(Cooperative.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+
+
+def artisan_time_zone(artisan_id: int) -> str:
+    """One query: the time zone of the artisan's region (UTC when unknown)."""
+    region = Artisan.objects.filter(pk=artisan_id).values_list("region", flat=True).first()
+    return time_zone_of(region) if region else "UTC"
+
+
+def cooperative_time_zone(cooperative_id: int) -> str:
+    """One query: the time zone of the cooperative's region (UTC when unknown)."""
+    region = Cooperative.objects.filter(pk=cooperative_id).values_list("region", flat=True).first()
+    return time_zone_of(region) if region else "UTC"
 
 
 def _codes_named(names: Mapping[str, TranslatedText], term: str) -> list[str]:

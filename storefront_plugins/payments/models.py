@@ -52,8 +52,7 @@ class Payment(models.Model):
 
 class ReportedEvent(models.Model):
     """A transaction event Saleor has from this App, by an answer to a session or action
-    request or by transactionEventReport: Saleor keeps one event per pspReference, type and
-    amount, and the App tells it each one once."""
+    request or by transactionEventReport: the App tells Saleor each one once."""
 
     payment = models.ForeignKey(Payment, on_delete=models.CASCADE, related_name="reported")
     type = models.CharField(max_length=64)  # TransactionEventTypeEnum

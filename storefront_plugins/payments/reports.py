@@ -1,8 +1,9 @@
 """Telling Saleor what happened at Stripe: each transaction event once.
 
-Saleor itself keeps one event per pspReference, type and amount; `ReportedEvent` keeps the
-App from asking twice (an answer to a session already gave Saleor the event, or a Stripe
-event arrives again under another id)."""
+Saleor itself keeps one event per pspReference, type and amount (answering
+`alreadyProcessed`); `ReportedEvent` keeps the App from telling it twice: a sync answer
+already gave Saleor the event, or Stripe sends the same news again (a redelivery, or another
+event about the same state)."""
 
 import logging
 

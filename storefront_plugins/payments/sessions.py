@@ -91,7 +91,14 @@ def payment_for(message: SyncWebhookMessage, transaction: dict[str, Any]) -> Pay
     return found
 
 
-def _answer(payment: Payment, outcome: SaleorOutcome, data: dict[str, Any] | None = None) -> Any:
+def _answer(
+    payment: Payment, outcome: SaleorOutcome, data: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The answer, recorded as reported so Stripe's event about the same state is not
+    reported again. (Saleor keeps one event per pspReference, type and amount, but it does
+    not lock the transaction while it reads a session answer, so a report arriving at the same
+    moment could be recorded beside it; a session answer Saleor lost is given again when the
+    storefront calls transactionProcess again.)"""
     mark_reported(payment, outcome)
     answer = outcome.as_answer()
     if data is not None:
@@ -173,9 +180,16 @@ def process_session(message: SyncWebhookMessage) -> dict[str, Any]:
         return _failure(
             failure, action["amount"], _stripe_message(error), payment.payment_intent_id
         )
-    return _answer(
-        payment, intent_outcome(intent), {"paymentIntent": intent["id"], "status": intent["status"]}
-    )
+    data: dict[str, Any] = {"paymentIntent": intent["id"], "status": intent["status"]}
+    last_error = intent.get("last_payment_error")
+    if last_error and intent["status"] == "requires_payment_method":
+        # for storefronts to say why in the shopper's language
+        data["paymentError"] = {
+            "code": last_error.get("code"),
+            "declineCode": last_error.get("decline_code"),
+            "message": last_error.get("message"),
+        }
+    return _answer(payment, intent_outcome(intent), data)
 
 
 # Action requests

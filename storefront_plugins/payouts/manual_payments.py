@@ -76,15 +76,26 @@ def _manual(payout: Payout) -> None:
 def record_manual_payment(viewer: Viewer, user: User, record: RecordInput) -> Payout:
     access_payout_for_treasury(viewer, record.payout_id)
     kind = validate_record(record)
+    stored: list[str] = []
+    try:
+        return _record(user, record, kind, stored)
+    except BaseException:
+        # The proof is stored before the transaction commits (a payout never points at a
+        # missing file); when the transaction does not commit, the file goes too.
+        for name in stored:
+            Payout.proof.field.storage.delete(name)
+        raise
+
+
+def _record(user: User, record: RecordInput, kind: ProofKind, stored: list[str]) -> Payout:
     with transaction.atomic():
         payout = Payout.objects.select_for_update().get(pk=record.payout_id)
         _manual(payout)
         if payout.state != PayoutState.CREATED:
             raise state_error(f"This payout is {payout.state}: its payment is already recorded.")
         run = PayoutRun.objects.get(pk=payout.run_id)
-        # Stored first: a rollback after this leaves an unreferenced file, never a payout
-        # that points at a missing one.
         payout.proof.save(f"proof.{kind.extension}", ContentFile(record.proof or b""), save=False)
+        stored.append(str(payout.proof.name))
         payout = transition_to(
             payout.pk,
             PayoutState.SUBMITTED,

@@ -20,6 +20,7 @@
   payout not yet paid (a submitted one only on a rail that allows it: manual).
 """
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -58,6 +59,8 @@ from storefront_plugins.payouts.states import (
     check_transition,
 )
 from storefront_plugins.payouts.transfer_items import items_of, record_transfers
+
+logger = logging.getLogger(__name__)
 
 
 def party_of(payout: Payout) -> Party:
@@ -245,10 +248,28 @@ def reconcile_payout(payout_id: int) -> ReconciliationResult:
         locked.save(update_fields=["submit_attempts"])
     try:
         outcome = _call_rail(payout.rail, instruction_for(payout), resubmit=True)
-    except RailUnavailable:
+    except RailUnavailable as error:
+        if locked.submit_attempts == settings.SOUK_PAYOUT_ATTENTION_AFTER_ATTEMPTS:
+            logger.error(
+                "Payout %s (%s, %s rail): after %d attempts its rail still cannot say whether it "
+                "was paid (%s). It stays in transit; a treasurer should check it with the rail.",
+                payout_id,
+                payout.idempotency_key,
+                payout.rail,
+                locked.submit_attempts,
+                error,
+            )
         return ReconciliationResult(payout_id, from_state, from_state, None)
     payout = apply_outcome(payout_id, outcome)
     return ReconciliationResult(payout_id, from_state, PayoutState(payout.state), outcome)
+
+
+def needs_attention(state: str, submit_attempts: int) -> bool:
+    """A payout in transit whose rail has not answered for too many reconciliations."""
+    return (
+        state == PayoutState.SUBMITTED
+        and submit_attempts >= settings.SOUK_PAYOUT_ATTENTION_AFTER_ATTEMPTS
+    )
 
 
 def payouts_to_reconcile(now: datetime | None = None) -> list[int]:

@@ -31,9 +31,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from storefront_plugins.accounts.models import User
@@ -301,6 +302,7 @@ class RunProgress:
     skipped_count: int
     count_by_state: dict[PayoutState, int]
     amount_by_state: dict[PayoutState, int]
+    needs_attention: int = 0  # in transit, their rail silent for too many reconciliations
 
     @property
     def done(self) -> int:
@@ -316,14 +318,26 @@ def runs_progress(runs: Sequence[PayoutRun]) -> list[RunProgress]:
     rows = (
         Payout.objects.filter(run__in=[run.pk for run in runs])
         .values_list("run_id", "state")
-        .annotate(count=Count("pk"), amount=Sum("amount"))
+        .annotate(
+            count=Count("pk"),
+            amount=Sum("amount"),
+            stuck=Count(
+                "pk",
+                filter=Q(
+                    state=PayoutState.SUBMITTED,
+                    submit_attempts__gte=settings.SOUK_PAYOUT_ATTENTION_AFTER_ATTEMPTS,
+                ),
+            ),
+        )
         .order_by()
     )
     counts: dict[int, Counter[PayoutState]] = {run.pk: Counter() for run in runs}
     amounts: dict[int, Counter[PayoutState]] = {run.pk: Counter() for run in runs}
-    for run_id, state, count, amount in rows:
+    stuck: Counter[int] = Counter()
+    for run_id, state, count, amount, stuck_count in rows:
         counts[run_id][PayoutState(state)] = count
         amounts[run_id][PayoutState(state)] = amount
+        stuck[run_id] += stuck_count
     return [
         RunProgress(
             run_id=run.pk,
@@ -333,6 +347,7 @@ def runs_progress(runs: Sequence[PayoutRun]) -> list[RunProgress]:
             skipped_count=run.skipped_count,
             count_by_state={s: counts[run.pk][s] for s in PayoutState},
             amount_by_state={s: amounts[run.pk][s] for s in PayoutState},
+            needs_attention=stuck[run.pk],
         )
         for run in runs
     ]

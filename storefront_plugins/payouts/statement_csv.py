@@ -50,7 +50,7 @@ def statement_csv(statement: Statement, language: str) -> str:
     for line in statement.lines:
         writer.writerow(
             [
-                format_date(line.at, language),
+                format_date(statement.local_day(line.at), language),
                 t(line.kind),
                 line.order_number,
                 money(line.amount),

@@ -111,7 +111,7 @@ def statement_pdf(statement: Statement, language: str) -> bytes:
     for line in statement.lines:
         pdf.row(
             [
-                format_date(line.at, language),
+                format_date(statement.local_day(line.at), language),
                 t(line.kind),
                 line.order_number,
                 money(line.amount),

@@ -22,19 +22,28 @@ before the period's end (`ledger_balance`): `Statement.reconciles` says both hol
 collected for the cooperative (seller of record) and payouts in transit are reported beside
 the balance, not in it.
 
-Periods are half-open `[start, end)` in UTC (`period_of_month`, `period_of_days`), over the
-transactions' `created_at`.
+Periods are days (`period_of_month`, `period_of_days`) in the party's own time zone (its
+region's: Africa/Casablanca, Africa/Algiers; the platform's is UTC): a sale at 00:30 on
+1 December in Fès is December's, not November's. The statement covers the half-open
+`[start, end)` of those local days, over the transactions' `created_at`, and shows its lines'
+dates in that zone.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from fractions import Fraction
+from zoneinfo import ZoneInfo
 
 from django.db.models import Q, Sum
 
-from storefront_plugins.artisans.services import artisan_names, cooperative_names
+from storefront_plugins.artisans.services import (
+    artisan_names,
+    artisan_time_zone,
+    cooperative_names,
+    cooperative_time_zone,
+)
 from storefront_plugins.payouts.models import (
     AccountKind,
     LedgerEntry,
@@ -64,13 +73,11 @@ class Period:
     first_day: date
     last_day: date  # inclusive
 
-    @property
-    def start(self) -> datetime:
-        return datetime.combine(self.first_day, time.min, tzinfo=UTC)
+    def start(self, zone: str = "UTC") -> datetime:
+        return datetime.combine(self.first_day, time.min, tzinfo=ZoneInfo(zone))
 
-    @property
-    def end(self) -> datetime:
-        return datetime.combine(self.last_day + timedelta(days=1), time.min, tzinfo=UTC)
+    def end(self, zone: str = "UTC") -> datetime:
+        return datetime.combine(self.last_day + timedelta(days=1), time.min, tzinfo=ZoneInfo(zone))
 
 
 def period_of_days(first_day: date, last_day: date) -> Period:
@@ -117,6 +124,7 @@ class Statement:
     in_transit: int  # payouts sent, not yet settled, at the end
     tax_collected: int  # in the period (cooperatives: seller of record)
     ledger_balance: int  # HELD + PAYABLE summed by the ledger up to `end`
+    time_zone: str = "UTC"  # the party's: the days of the period and of its lines
 
     @property
     def totals(self) -> Mapping[MovementKind, int]:
@@ -138,11 +146,14 @@ class Statement:
 
     @property
     def first_day(self) -> date:
-        return self.start.astimezone(UTC).date()
+        return self.start.astimezone(ZoneInfo(self.time_zone)).date()
 
     @property
     def last_day(self) -> date:
-        return (self.end.astimezone(UTC) - timedelta(microseconds=1)).date()
+        return (self.end.astimezone(ZoneInfo(self.time_zone)) - timedelta(microseconds=1)).date()
+
+    def local_day(self, at: datetime) -> date:
+        return at.astimezone(ZoneInfo(self.time_zone)).date()
 
 
 def movement_kind(transaction_kind: str, role: str) -> MovementKind:
@@ -330,5 +341,17 @@ def build_statement(
     )
 
 
+def party_time_zone(party: Party) -> str:
+    """One query for an artisan or a cooperative; the platform keeps UTC."""
+    if party.kind == PartyKind.ARTISAN:
+        return artisan_time_zone(party.id)
+    if party.kind == PartyKind.COOPERATIVE:
+        return cooperative_time_zone(party.id)
+    return "UTC"
+
+
 def statement_for_period(party: Party, currency: str, period: Period) -> Statement:
-    return build_statement(party, currency, period.start, period.end)
+    """The statement of the period's days in the party's time zone."""
+    zone = party_time_zone(party)
+    statement = build_statement(party, currency, period.start(zone), period.end(zone))
+    return replace(statement, time_zone=zone)

@@ -1,5 +1,7 @@
 from django.db import models
 
+from storefront_plugins.saleor_app.encrypted_fields import EncryptedTextField
+
 
 class Installation(models.Model):
     """One Saleor that installed the App, keyed by its API URL.
@@ -9,7 +11,7 @@ class Installation(models.Model):
 
     saleor_api_url = models.URLField(max_length=500, unique=True)
     saleor_app_id = models.CharField(max_length=255)
-    auth_token = models.TextField()
+    auth_token = EncryptedTextField()  # write access to the shop: encrypted at rest
     jwks = models.JSONField(default=dict)
     jwks_fetched_at = models.DateTimeField()
     installed_at = models.DateTimeField(auto_now_add=True)

@@ -14,6 +14,7 @@ REPORTING_CATEGORIES = {
     "transfer_cancel": "transfer_reversal",
     "payment": "charge",
     "payment_refund": "refund",
+    "refund_failure": "refund_failure",
     "payout": "payout",
 }
 

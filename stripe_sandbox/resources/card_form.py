@@ -221,7 +221,8 @@ def submit_card_form(request: ApiRequest, intent: str) -> HtmlResponse:
             return return_redirect(return_url, found, "failed")
         return _message_page(402, locale, found["last_payment_error"]["message"])
     if found["status"] == "requires_action":
-        return HtmlResponse(303, "", {"Location": found["next_action"]["redirect_to_url"]["url"]})
+        challenge = found["next_action"]["redirect_to_url"]["url"]
+        return HtmlResponse(303, "", {"Location": f"{challenge}?locale={locale}"})
     if return_url:
         return return_redirect(return_url, found, "succeeded")
     return _message_page(200, locale, TEXTS[locale]["done"])

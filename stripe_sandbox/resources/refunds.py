@@ -1,5 +1,7 @@
 """Refunds of a charge (or a PaymentIntent's latest charge), partial or full; each takes its
-amount back from the platform balance and emits `charge.refunded`."""
+amount back from the platform balance and emits `charge.refunded`. A succeeded refund may
+fail later, as a card refund does when the card was closed (`fail_refund`, triggered by the
+control API): the money comes back to the balance, `refund.updated` and `refund.failed`."""
 
 from stripe_sandbox.errors import StripeError, invalid
 from stripe_sandbox.events import emit
@@ -95,6 +97,30 @@ def create_refund(request: ApiRequest, params: Params) -> StripeObject:
         charge,
         previous_attributes={"amount_refunded": charge["amount_refunded"] - amount},
     )
+    return refund
+
+
+def fail_refund(
+    request: ApiRequest, refund_id: str, reason: str = "expired_or_canceled_card"
+) -> StripeObject:
+    refund = request.store.get("refund", refund_id)
+    if refund["status"] != "succeeded":
+        raise invalid(f"Refund {refund_id} is {refund['status']}; only a succeeded one can fail.")
+    charge = request.store.get("charge", refund["charge"])
+    refund["status"] = "failed"
+    refund["failure_reason"] = reason
+    refund["failure_balance_transaction"] = record(
+        request.store,
+        account=None,
+        currency=refund["currency"],
+        amount=refund["amount"],
+        kind="refund_failure",
+        source=refund_id,
+    )
+    charge["amount_refunded"] -= refund["amount"]
+    charge["refunded"] = charge["amount_refunded"] >= charge["amount_captured"]
+    emit(request, "refund.updated", refund, previous_attributes={"status": "succeeded"})
+    emit(request, "refund.failed", refund)
     return refund
 
 

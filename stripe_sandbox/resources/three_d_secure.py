@@ -17,21 +17,44 @@ def _authentication(request: ApiRequest, token: str) -> StripeObject | None:
     return request.store.find(intent_id) if intent_id else None
 
 
+CHALLENGE_TEXTS = {
+    "en": ("3-D Secure", "Authenticate a payment of", "Complete", "Fail"),
+    "fr": ("3-D Secure", "Authentifiez un paiement de", "Valider (Complete)", "Refuser (Fail)"),
+    "ar": ("3-D Secure", "أكّد دفعة بمبلغ", "تأكيد (Complete)", "رفض (Fail)"),
+}
+
+
+def _locale(request: ApiRequest) -> str:
+    requested = request.values.get("locale")
+    if requested in CHALLENGE_TEXTS:
+        return str(requested)
+    for part in request.accept_language.split(","):
+        tag = part.split(";")[0].strip().lower()[:2]
+        if tag in CHALLENGE_TEXTS:
+            return tag
+    return "en"
+
+
 def authentication_page(request: ApiRequest, token: str) -> HtmlResponse:
     intent = _authentication(request, token)
     if intent is None or intent["status"] != "requires_action":
         return HtmlResponse(
             404, "<!doctype html><title>Unknown</title><p>No such authentication.</p>"
         )
+    locale = _locale(request)
+    title, heading, complete, fail = CHALLENGE_TEXTS[locale]
+    direction = "rtl" if locale == "ar" else "ltr"
     amount = f"{intent['amount']} {html.escape(intent['currency']).upper()} (minor units)"
     action = f"/3ds/{html.escape(token)}"
     return HtmlResponse(
         200,
-        "<!doctype html><html><head><meta charset='utf-8'><title>3-D Secure (stand-in)</title></head>"
-        f"<body><h1>Authenticate a payment of {amount}</h1>"
-        f"<form method='post' action='{action}/complete'><button type='submit'>Complete authentication</button></form>"
-        f"<form method='post' action='{action}/fail'><button type='submit'>Fail authentication</button></form>"
-        "</body></html>",
+        f"<!doctype html><html lang='{locale}' dir='{direction}'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{title} (stand-in)</title></head>"
+        f"<body><main><h1>{heading} <bdi>{amount}</bdi></h1>"
+        f"<form method='post' action='{action}/complete'><button type='submit'>{complete}</button></form>"
+        f"<form method='post' action='{action}/fail'><button type='submit'>{fail}</button></form>"
+        "</main></body></html>",
     )
 
 

@@ -50,11 +50,11 @@ def celery_worker(
     django_db_blocker: Any,
     tmp_path_factory: Any,
     live_server: Any,
-    stripe_stand_in: StripeSandbox,
+    stripe_stand_in: "StripeSandbox",
 ) -> Iterator[subprocess.Popen[bytes]]:
     """A real `celery worker` process on the test database, consuming a queue of its own,
     with the live server's URL as the App's public URL (the URLs it writes into Saleor) and
-    the Stripe stand-in as its Stripe (a paid order's PaymentIntent joins its transfer group)."""
+    the Stripe stand-in as its Stripe (`stripe_api` resets it for each test)."""
     with django_db_blocker.unblock():
         database_url = server_database_url()
     worker = start_celery_worker(
@@ -63,6 +63,7 @@ def celery_worker(
         PUBLIC_URL=live_server.url,
         STRIPE_API_BASE=stripe_stand_in.url,
         STRIPE_SECRET_KEY=STRIPE_STAND_IN_KEY,
+        STRIPE_REQUEST_RETRIES="0",
     )
     yield worker
     worker.terminate()

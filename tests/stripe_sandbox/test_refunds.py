@@ -1,4 +1,5 @@
 import pytest
+import requests
 import stripe
 
 from tests.stripe_sandbox.flows import available, paid_intent
@@ -61,3 +62,33 @@ def test_a_fully_refunded_charge_cannot_be_refunded_again(client):
 
     # then
     assert refused.value.code == "charge_already_refunded"
+
+
+def test_a_succeeded_refund_that_fails_later_gives_the_money_back_and_says_so(sandbox, client):
+    # given a refund Stripe first reports succeeded
+    intent = paid_intent(client, 5_000)
+    refund = client.v1.refunds.create(params={"payment_intent": intent.id, "amount": 2_000})
+
+    # when the card's bank refuses it later
+    sandbox.control("POST", f"refunds/{refund.id}/fail")
+
+    # then the refund failed, the money is back, and Stripe's events say so
+    failed = client.v1.refunds.retrieve(refund.id)
+    assert (refund.status, failed.status, failed.failure_reason) == (
+        "succeeded",
+        "failed",
+        "expired_or_canceled_card",
+    )
+    assert client.v1.charges.retrieve(intent.latest_charge).amount_refunded == 0
+    assert available(client, "eur") == 5_000
+    types = [event.type for event in client.v1.events.list(params={"types": ["refund.*"]}).data]
+    assert types[:2] == ["refund.failed", "refund.updated"]
+
+
+def test_only_a_succeeded_refund_can_fail(sandbox, client):
+    intent = paid_intent(client, 5_000)
+    refund = client.v1.refunds.create(params={"payment_intent": intent.id})
+    sandbox.control("POST", f"refunds/{refund.id}/fail")
+
+    with pytest.raises(requests.HTTPError):
+        sandbox.control("POST", f"refunds/{refund.id}/fail")

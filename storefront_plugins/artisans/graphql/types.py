@@ -15,6 +15,7 @@ from storefront_plugins.artisans.graphql.dataloaders import (
     MembershipsByCooperativeIdLoader,
 )
 from storefront_plugins.artisans.regions import Region
+from storefront_plugins.core.files import file_url
 from storefront_plugins.core.graphql.context import context_of
 from storefront_plugins.core.graphql.dataloaders import then
 from storefront_plugins.core.graphql.pagination import CountableConnection
@@ -121,7 +122,7 @@ class Cooperative(graphene.ObjectType):
 
     @staticmethod
     def resolve_logo_url(root: models.Cooperative, info: Any) -> str | None:
-        return context_of(info).request.build_absolute_uri(root.logo.url) if root.logo else None
+        return file_url(context_of(info).request, root.logo, public=True)
 
     @staticmethod
     def resolve_members(root: models.Cooperative, info: Any) -> Any:
@@ -176,7 +177,7 @@ class Artisan(graphene.ObjectType):
 
     @staticmethod
     def resolve_photo_url(root: models.Artisan, info: Any) -> str | None:
-        return context_of(info).request.build_absolute_uri(root.photo.url) if root.photo else None
+        return file_url(context_of(info).request, root.photo, public=True)
 
     @staticmethod
     def resolve_region(root: models.Artisan, info: Any) -> RegionType:

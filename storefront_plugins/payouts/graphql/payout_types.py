@@ -7,12 +7,17 @@ import graphene
 from graphql_relay import to_global_id
 
 from storefront_plugins.artisans.graphql.context import viewer_of
+from storefront_plugins.core.files import file_url
 from storefront_plugins.core.graphql.context import context_of
 from storefront_plugins.core.graphql.dataloaders import then
 from storefront_plugins.core.graphql.pagination import CountableConnection
 from storefront_plugins.payouts import models
-from storefront_plugins.payouts.graphql.payout_dataloaders import PayoutRunProgressByRunLoader
+from storefront_plugins.payouts.graphql.payout_dataloaders import (
+    PayoutItemsByPayoutIdLoader,
+    PayoutRunProgressByRunLoader,
+)
 from storefront_plugins.payouts.payout_access import reads_payout, runs_payouts_of
+from storefront_plugins.payouts.payout_flow import needs_attention
 from storefront_plugins.payouts.runs import RunProgress
 from storefront_plugins.payouts.splits import PartyKind, from_minor
 
@@ -39,6 +44,28 @@ class PayoutEvent(graphene.ObjectType):
     created_at = graphene.DateTime(required=True)
 
 
+class PayoutItem(graphene.ObjectType):
+    """The part of a payout that pays one Saleor order's share (a Stripe transfer each), or
+    the rest of the balance (netted debts, unattributed funds) when no order is named."""
+
+    saleor_order_id = graphene.ID(description="Null for the part not tied to one order.")
+    order_number = graphene.String(required=True)
+    amount = graphene.Decimal(required=True)
+    stripe_transfer_id = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_saleor_order_id(root: models.PayoutItem, info: Any) -> str | None:
+        return root.order.saleor_order_id if root.order else None
+
+    @staticmethod
+    def resolve_order_number(root: models.PayoutItem, info: Any) -> str:
+        return root.order.order_number if root.order else ""
+
+    @staticmethod
+    def resolve_amount(root: models.PayoutItem, info: Any) -> Decimal:
+        return _money(root.amount, root.payout.currency)
+
+
 class Payout(graphene.ObjectType):
     """A payment to an artisan or to the cooperative, in a run."""
 
@@ -56,7 +83,20 @@ class Payout(graphene.ObjectType):
     )
     failure_reason = graphene.String(required=True)
     created_at = graphene.DateTime(required=True)
+    reconciliation_attempts = graphene.Int(
+        required=True, description="How often its rail was asked what became of it."
+    )
+    needs_attention = graphene.Boolean(
+        required=True,
+        description="In transit, and its rail has not said whether it was paid for too many "
+        "attempts: check it with the rail.",
+    )
     events = graphene.List(graphene.NonNull(PayoutEvent), required=True)
+    items = graphene.List(
+        graphene.NonNull(PayoutItem),
+        required=True,
+        description="Its Stripe transfers, one per Saleor order paid (none for manual rails).",
+    )
 
     class Meta:
         interfaces = (graphene.relay.Node,)
@@ -83,6 +123,14 @@ class Payout(graphene.ObjectType):
         return _money(root.amount, root.currency)
 
     @staticmethod
+    def resolve_reconciliation_attempts(root: models.Payout, info: Any) -> int:
+        return root.submit_attempts
+
+    @staticmethod
+    def resolve_needs_attention(root: models.Payout, info: Any) -> bool:
+        return needs_attention(root.state, root.submit_attempts)
+
+    @staticmethod
     def resolve_has_proof(root: models.Payout, info: Any) -> bool:
         return bool(root.proof)
 
@@ -90,7 +138,7 @@ class Payout(graphene.ObjectType):
     def resolve_proof_url(root: models.Payout, info: Any) -> str | None:
         if not root.proof or not runs_payouts_of(viewer_of(info), root.run.cooperative_id):
             return None
-        return context_of(info).request.build_absolute_uri(root.proof.url)
+        return file_url(context_of(info).request, root.proof, public=False)
 
     @staticmethod
     def resolve_events(root: models.Payout, info: Any) -> Any:
@@ -104,6 +152,15 @@ class Payout(graphene.ObjectType):
             for e in root.events.all()  # prefetched by lists
         ]
 
+    @staticmethod
+    def resolve_items(root: models.Payout, info: Any) -> Any:
+        def with_payout(items: list[models.PayoutItem]) -> list[models.PayoutItem]:
+            for item in items:
+                item.payout = root  # the amount's currency, without a query per item
+            return items
+
+        return then(PayoutItemsByPayoutIdLoader(context_of(info)).load(root.pk), with_payout)
+
 
 class PayoutRunProgress(graphene.ObjectType):
     created = graphene.Int(required=True)
@@ -113,6 +170,9 @@ class PayoutRunProgress(graphene.ObjectType):
     cancelled = graphene.Int(required=True)
     amount_paid = graphene.Decimal(required=True)
     done = graphene.Int(required=True, description="Payouts paid, failed or cancelled.")
+    needs_attention = graphene.Int(
+        required=True, description="Payouts in transit whose rail has not answered for long."
+    )
 
 
 class PayoutRun(graphene.ObjectType):
@@ -168,6 +228,7 @@ class PayoutRun(graphene.ObjectType):
                     progress.amount_by_state[models.PayoutState.PAID], root.currency
                 ),
                 done=progress.done,
+                needs_attention=progress.needs_attention,
             )
 
         return then(PayoutRunProgressByRunLoader(context_of(info)).load(root), of)

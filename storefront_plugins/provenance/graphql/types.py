@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from storefront_plugins.artisans.graphql.dataloaders import CooperativeByIdLoader
 from storefront_plugins.artisans.graphql.types import Artisan, Collector, Cooperative, CraftEnum
+from storefront_plugins.core.files import file_url
 from storefront_plugins.core.graphql.context import context_of
 from storefront_plugins.core.graphql.enums import LanguageCodeEnum
 from storefront_plugins.core.graphql.translations import translated_field, translations_field
@@ -158,9 +159,7 @@ class Certification(graphene.ObjectType):
 
     @staticmethod
     def resolve_evidence_url(root: models.Certification, info: Any) -> str | None:
-        if not root.evidence:
-            return None
-        return context_of(info).request.build_absolute_uri(root.evidence.url)
+        return file_url(context_of(info).request, root.evidence, public=True)
 
     @staticmethod
     def resolve_held_by(root: models.Certification, info: Any) -> str:

@@ -147,6 +147,12 @@ def publish_provenance(
     """Publishing issues the certificate; unpublishing hides the provenance (its certificate
     keeps verifying: revoke it to withdraw it)."""
     provenance = access_provenance_for_edit(viewer, provenance_id)
+    if is_published and provenance.removed_from_saleor_at is not None:
+        raise field_error(
+            "id",
+            "This product was deleted in Saleor: its provenance can no longer be published.",
+            ProvenanceErrorCode.REMOVED_FROM_SALEOR,
+        )
     provenance.is_published = is_published
     provenance.save(update_fields=["is_published", "updated_at"])
     certificate = certify(provenance.pk)

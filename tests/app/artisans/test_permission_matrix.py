@@ -1,7 +1,8 @@
-"""Every query and mutation of the directory, for each kind of viewer.
+"""Every query and mutation of the directory and the storefronts, for each kind of viewer.
 
 Target: cooperative-safi (manager abdelkader-benhima, treasurer khadija-ouazzani) and its
-artisan mohamed-serghini, unpublished for the queries so only those who may see him do."""
+artisan mohamed-serghini, unpublished for the queries so only those who may see him do; for
+the storefront mutations, cooperative-safi's storefront and its "artisans" page."""
 
 from typing import Any
 
@@ -11,7 +12,10 @@ from graphql_relay import to_global_id
 
 from storefront_plugins.accounts.models import User
 from storefront_plugins.artisans.models import Artisan, Collector, Cooperative
+from storefront_plugins.storefronts.loading import load_storefronts, read_fixtures_file
+from storefront_plugins.storefronts.models import HeroImage, Storefront, StorefrontPage
 from tests.app.graphql_client import graphql
+from tests.app.storefronts.conftest import STOREFRONTS
 
 ACTORS = [
     "anonymous",
@@ -25,7 +29,11 @@ ACTORS = [
 
 
 def _ids() -> dict[str, str]:
+    storefront = Storefront.objects.filter(slug="cooperative-safi").first()
+    page = StorefrontPage.objects.filter(storefront=storefront, slug="artisans").first()
     return {
+        "storefront": to_global_id("Storefront", storefront.pk if storefront else 0),
+        "page": to_global_id("StorefrontPage", page.pk if page else 0),
         "safi": to_global_id("Cooperative", Cooperative.objects.get(slug="cooperative-safi").pk),
         "serghini": to_global_id("Artisan", Artisan.objects.get(slug="mohamed-serghini").pk),
         "bennani": to_global_id("Artisan", Artisan.objects.get(slug="youssef-bennani").pk),
@@ -157,7 +165,51 @@ MUTATIONS: dict[str, tuple[str, Any, set[str]]] = {
         lambda ids: {"id": ids["clay"]},
         {"manager"},
     ),
+    "storefrontCreate": (
+        """mutation($c: ID!) { storefrontCreate(input: {cooperative: $c, path: "/potiers"}) {
+             storefront { slug isPublished } errors { field code } } }""",
+        lambda ids: {"c": ids["safi"]},
+        {"manager", "staff"},
+    ),
+    "storefrontUpdate": (
+        """mutation($id: ID!) { storefrontUpdate(id: $id, input: {tagline: {fr: "Faïence de Safi"},
+             theme: {primaryColor: "#123456"}}) { storefront { tagline } errors { field code } } }""",
+        lambda ids: {"id": ids["storefront"]},
+        {"manager", "staff"},
+    ),
+    "storefrontPublish": (
+        """mutation($id: ID!) { storefrontPublish(id: $id, isPublished: false) {
+             storefront { isPublished } errors { field code } } }""",
+        lambda ids: {"id": ids["storefront"]},
+        {"manager", "staff"},
+    ),
+    "storefrontPageCreate": (
+        """mutation($s: ID!) { storefrontPageCreate(storefront: $s, input: {kind: CUSTOM,
+             title: {fr: "Visiter l'atelier"}}) { page { slug } errors { field code } } }""",
+        lambda ids: {"s": ids["storefront"]},
+        {"manager", "staff"},
+    ),
+    "storefrontPageUpdate": (
+        """mutation($id: ID!) { storefrontPageUpdate(id: $id, input: {title: {en: "Our makers"}}) {
+             page { title } errors { field code } } }""",
+        lambda ids: {"id": ids["page"]},
+        {"manager", "staff"},
+    ),
+    "storefrontPageDelete": (
+        """mutation($id: ID!) { storefrontPageDelete(id: $id) {
+             storefront { slug } errors { field code } } }""",
+        lambda ids: {"id": ids["page"]},
+        {"manager", "staff"},
+    ),
 }
+
+
+def _given_storefronts(mutation: str) -> None:
+    """The storefronts of the fixture cooperatives; none for Safi when one is to be made."""
+    if mutation.startswith("storefront"):
+        load_storefronts(read_fixtures_file(STOREFRONTS))
+    if mutation == "storefrontCreate":
+        Storefront.objects.filter(slug="cooperative-safi").delete()
 
 
 @pytest.mark.parametrize("actor", ACTORS)
@@ -167,6 +219,7 @@ def test_mutation_permission_matrix(
 ) -> None:
     # given
     document, variables, allowed = MUTATIONS[mutation]
+    _given_storefronts(mutation)
     before = _snapshot()
     # when
     result = graphql(api_client, document, variables(_ids()), token=tokens[actor])
@@ -194,4 +247,7 @@ def _snapshot() -> tuple[Any, ...]:
                 "artisan_id", "cooperative_id", "role"
             )
         ),
+        list(Storefront.objects.order_by("pk").values()),
+        list(HeroImage.objects.order_by("pk").values()),
+        list(StorefrontPage.objects.order_by("pk").values()),
     )

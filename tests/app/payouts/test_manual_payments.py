@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError, connection
 from django.test import Client
 from django.utils import timezone
 from graphql_relay import to_global_id
@@ -148,6 +149,30 @@ def test_a_payment_is_recorded_once(
     # then
     assert codes(twice.value) == [("id", "INVALID_STATE")]
     assert Payout.objects.get(pk=payout.pk).external_reference == "VIR-2026-000123"
+
+
+def test_a_record_that_does_not_commit_leaves_no_proof_file_behind(
+    safi: Cooperative, members: list[Party], treasury: dict[str, Actor]
+) -> None:
+    # given a database that refuses the payout's event (a failure after the proof is stored)
+    payout = a_payout(safi, members[2], second_approval=True)
+    treasurer = treasury["treasurer"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'refused'; END $$;"
+            "CREATE TRIGGER refuse_event BEFORE INSERT ON payouts_payoutevent "
+            "FOR EACH ROW EXECUTE FUNCTION refuse_event()"
+        )
+    proofs = f"payouts/proofs/{payout.run_id}"
+
+    # when
+    with pytest.raises(DatabaseError):
+        record_manual_payment(treasurer.viewer, treasurer.user, record(payout))
+
+    # then
+    assert not default_storage.exists(proofs) or default_storage.listdir(proofs)[1] == []
+    assert Payout.objects.get(pk=payout.pk).state == PayoutState.CREATED
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ mohamed-serghini); other_manager manages fes-zellige, other_artisan belongs to i
 from typing import Any
 
 import pytest
+import requests
 from django.test import Client
 from django.utils import timezone
 from graphql_relay import to_global_id
@@ -14,7 +15,9 @@ from storefront_plugins.artisans.models import Artisan, Cooperative
 from storefront_plugins.payouts.manual_payments import RecordInput, record_manual_payment
 from storefront_plugins.payouts.models import (
     Frequency,
+    LedgerOrder,
     Payout,
+    PayoutItem,
     PayoutMethod,
     PayoutRun,
     PayoutSchedule,
@@ -63,8 +66,11 @@ RUN_QUERY = """
 query Run($id: ID!) {
   payoutRun(id: $id) {
     state payoutCount skippedCount totalAmount
-    progress { created submitted paid failed cancelled amountPaid done }
-    payouts { id artisanId cooperativeId amount rail state events { fromState toState } }
+    progress { created submitted paid failed cancelled amountPaid done needsAttention }
+    payouts {
+      id artisanId cooperativeId amount rail state reconciliationAttempts needsAttention
+      events { fromState toState }
+    }
   }
 }"""
 
@@ -391,7 +397,10 @@ def test_a_run_and_its_progress_are_read_by_the_treasury_only(
             "cancelled": 0,
             "amountPaid": "0.00",
             "done": 0,
+            "needsAttention": 0,
         }
+        [payout] = result["data"]["payoutRun"]["payouts"]
+        assert (payout["reconciliationAttempts"], payout["needsAttention"]) == (0, False)
     else:
         assert result["data"]["payoutRun"] is None
 
@@ -421,6 +430,66 @@ def test_a_run_is_read_in_a_fixed_number_of_queries(
     payouts = result["data"]["payoutRun"]["payouts"]
     assert len(payouts) == count
     assert payouts[0]["events"] == [{"fromState": None, "toState": "CREATED"}]
+
+
+RUN_ITEMS_QUERY = """
+query Run($id: ID!) {
+  payoutRun(id: $id) {
+    payouts { amount items { saleorOrderId orderNumber amount stripeTransferId } }
+  }
+}"""
+
+
+def test_a_run_lists_each_payouts_transfers_order_by_order_in_one_more_query(
+    client: Client,
+    safi: Cooperative,
+    members: list[Party],
+    treasury: dict[str, Actor],
+    django_assert_num_queries: Any,
+) -> None:
+    # given two payouts, one paying two Saleor orders (a transfer each), one with none yet
+    for party in members[:2]:
+        credit_payable(party, 1_000)
+        method(party, Rail.CASH)
+    run = start_payout_run(safi.pk, "MAD", None).run
+    first, _second = run.payouts.order_by("pk")
+    orders = [
+        LedgerOrder.objects.create(
+            saleor_api_url="https://saleor.example/graphql/",
+            saleor_order_id=to_global_id("Order", n),
+            order_number=str(n),
+            currency="MAD",
+        )
+        for n in (41, 42)
+    ]
+    PayoutItem.objects.create(
+        payout=first, order=orders[0], amount=600, idempotency_key="k-41", stripe_transfer_id="tr_1"
+    )
+    PayoutItem.objects.create(payout=first, order=orders[1], amount=400, idempotency_key="k-42")
+    variables = {"id": to_global_id("PayoutRun", run.pk)}
+    token = token_of(treasury, "manager")
+
+    # when (the same queries as without items, and one for every payout's items)
+    with django_assert_num_queries(6):
+        result = graphql(client, RUN_ITEMS_QUERY, variables, token=token)
+
+    # then
+    payouts = result["data"]["payoutRun"]["payouts"]
+    assert payouts[0]["items"] == [
+        {
+            "saleorOrderId": "T3JkZXI6NDE=",
+            "orderNumber": "41",
+            "amount": "6.00",
+            "stripeTransferId": "tr_1",
+        },
+        {
+            "saleorOrderId": "T3JkZXI6NDI=",
+            "orderNumber": "42",
+            "amount": "4.00",
+            "stripeTransferId": "",
+        },
+    ]
+    assert payouts[1]["items"] == []
 
 
 PAYOUT_QUERY = """
@@ -460,8 +529,13 @@ def test_a_payout_is_read_by_its_artisan_and_the_treasury(
             "externalReference": "INWI-88231",
             "hasProof": True,
         }
-        if actor in TREASURY:  # the approver sees the proof
-            assert read["proofUrl"].startswith(f"{moto_s3.endpoint_url}/{s3_storage.bucket_name}/")
+        if actor in TREASURY:  # the approver sees the proof, through a short-lived S3 link
+            opened = client.get(read["proofUrl"].removeprefix("http://testserver"))
+            assert opened.status_code == 302
+            assert opened["Location"].startswith(
+                f"{moto_s3.endpoint_url}/{s3_storage.bucket_name}/"
+            )
+            assert requests.get(opened["Location"], timeout=10).content.startswith(b"%PDF")
         else:
             assert read["proofUrl"] is None
     else:

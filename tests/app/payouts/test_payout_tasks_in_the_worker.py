@@ -3,10 +3,9 @@
 `submitted` for the reconciliation: never lost, never sent twice. A refund after a Stripe
 payout queues its transfer reversal for the worker once the refund's posting commits.
 
-The suite's worker has no Stripe key (its environment is the shell's): the Stripe rail
-answers "unavailable" there, exactly as a Stripe outage would."""
+The suite's worker talks to the Stripe stand-in; these tests make the stand-in drop the
+worker's calls, so the Stripe rail answers "unavailable" there, as in a Stripe outage."""
 
-import os
 import time
 
 import pytest
@@ -42,13 +41,21 @@ from tests.app.payouts.test_stripe_transfers_per_order import (
 from tests.stripe_sandbox.flows import paid_intent
 from tests.stripe_sandbox.server import StripeSandbox
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        bool(os.environ.get("STRIPE_SECRET_KEY")),
-        reason="The worker inherits STRIPE_SECRET_KEY from this environment.",
-    ),
-]
+pytestmark = [pytest.mark.django_db(transaction=True)]
+
+
+def stripe_unreachable(stripe_api: StripeSandbox) -> None:
+    """Every call to Stripe's API is dropped from now on (the connection closes)."""
+    for verb in ("GET", "POST", "DELETE"):
+        stripe_api.inject_fault("/v1/*", "drop", method=verb, count=1_000)
+
+
+def stripe_reachable(stripe_api: StripeSandbox) -> None:
+    stripe_api.control("DELETE", "faults")
+
+
+def dropped_only(requests_made: list[dict[str, object]]) -> bool:
+    return all(request["fault"] == "drop" for request in requests_made)
 
 
 def wait_for_state(payout_id: int, state: PayoutState, timeout: float = 30) -> Payout:
@@ -76,7 +83,8 @@ def test_the_worker_submits_a_committed_runs_payout_and_an_unknown_outcome_keeps
     credit_payable(party, 5_000, currency="EUR")
     method(party, Rail.STRIPE_CONNECT)
 
-    # when: the run commits
+    # when: the run commits while Stripe cannot be reached
+    stripe_unreachable(stripe_api)
     payout = start_payout_run(safi.pk, "EUR", None).payouts[0]
 
     # then: the worker took its task, marked it submitted and, unable to reach Stripe, left
@@ -89,7 +97,7 @@ def test_the_worker_submits_a_committed_runs_payout_and_an_unknown_outcome_keeps
         PayoutEvent.objects.filter(payout=payout).values_list("from_state", "to_state")
     ) == [("", "created"), ("created", "submitted")]
     assert balances_of(party, "EUR") == {"payable": 0, "payouts_in_transit": 5_000}
-    assert [r for r in stripe_api.received_requests() if r["path"] == "/v1/transfers"] == []
+    assert dropped_only([r for r in stripe_api.received_requests() if r["path"] == "/v1/transfers"])
 
 
 def test_a_refund_after_a_stripe_payout_queues_its_reversal_for_the_worker_on_commit(
@@ -101,11 +109,14 @@ def test_a_refund_after_a_stripe_payout_queues_its_reversal_for_the_worker_on_co
     # given: an order paid out by a transfer (the worker, without Stripe, left the payout
     # submitted; the reconciliation, here with Stripe, paid it)
     sell(ORDER_A, paid_intent(stripe_client(), TOTAL, "eur").latest_charge)  # type: ignore[arg-type]
+    stripe_unreachable(stripe_api)
     payout = start_payout_run(safi.pk, "EUR", None).payouts[0]
     wait_for_state(payout.pk, PayoutState.SUBMITTED)
+    stripe_reachable(stripe_api)
     assert [r.state for r in payout_flow.reconcile_payouts(later())] == [PayoutState.PAID]
 
-    # when: the refund's posting commits
+    # when: the refund's posting commits while Stripe cannot be reached
+    stripe_unreachable(stripe_api)
     services.post_order_refund(
         API_URL,
         parse_order(
@@ -122,4 +133,6 @@ def test_a_refund_after_a_stripe_payout_queues_its_reversal_for_the_worker_on_co
         time.sleep(0.2)
     assert TransferReversal.objects.get(pk=reversal.pk).state == ReversalState.PENDING
     assert balances_of(stripe_potter, "EUR")["payable"] == -reversal.amount
-    assert [r for r in stripe_api.received_requests() if r["path"].endswith("/reversals")] == []
+    assert dropped_only(
+        [r for r in stripe_api.received_requests() if r["path"].endswith("/reversals")]
+    )

@@ -4,7 +4,9 @@
 is carried out and its answer is lost (a timeout or a killed worker).
 """
 
+import logging
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -16,7 +18,7 @@ from storefront_plugins.payouts.models import Payout, PayoutState, Rail
 from storefront_plugins.payouts.rails.base import (
     RailUnavailable,
 )
-from storefront_plugins.payouts.runs import start_payout_run
+from storefront_plugins.payouts.runs import runs_progress, start_payout_run
 from storefront_plugins.payouts.splits import Party
 from tests.app.payouts.conftest import Actor, balances_of, credit_payable, ledger_sum, method
 from tests.app.payouts.remote_rail import RemoteRail
@@ -195,3 +197,32 @@ def test_a_payout_sent_to_an_automatic_rail_cannot_be_cancelled(
     # then
     assert [e.code for e in refused.value.error_dict["id"]] == ["INVALID_STATE"]
     assert state_of(payout) == PayoutState.SUBMITTED
+
+
+def test_a_payout_whose_rail_stays_silent_is_flagged_for_a_person_once(
+    payout: Payout, remote: RemoteRail, settings: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # given a rail that never answers, and attention after 3 attempts (the submission's and
+    # two reconciliations')
+    settings.SOUK_PAYOUT_ATTENTION_AFTER_ATTEMPTS = 3
+    remote.faults = ["down"]
+    payout_flow.submit_payout(payout.pk)
+    remote.check = lambda instruction: (_ for _ in ()).throw(RailUnavailable("503"))  # type: ignore[method-assign]
+
+    # when
+    with caplog.at_level(logging.ERROR, logger="storefront_plugins.payouts.payout_flow"):
+        payout_flow.reconcile_payouts(later())
+        after_one = Payout.objects.get(pk=payout.pk)
+        payout_flow.reconcile_payouts(later())
+        payout_flow.reconcile_payouts(later())
+
+    # then: still in transit (never lost, never paid twice), flagged, logged once
+    assert not payout_flow.needs_attention(after_one.state, after_one.submit_attempts)
+    reloaded = Payout.objects.get(pk=payout.pk)
+    assert (reloaded.state, reloaded.submit_attempts) == (PayoutState.SUBMITTED, 4)
+    assert payout_flow.needs_attention(reloaded.state, reloaded.submit_attempts)
+    assert runs_progress([reloaded.run])[0].needs_attention == 1
+    assert remote.transfers == {}
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1
+    assert payout.idempotency_key in errors[0].getMessage()

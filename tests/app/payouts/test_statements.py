@@ -1,6 +1,7 @@
 """Statements read from the ledger: opening + movements = closing = the ledger's balance."""
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -13,6 +14,7 @@ from storefront_plugins.payouts.statements import (
     build_statement,
     period_of_days,
     period_of_month,
+    statement_for_period,
     withheld_from_artisan,
 )
 from tests.app.payouts.conftest import API_URL, TAJINE, granted, line, order_payload
@@ -190,7 +192,7 @@ def test_a_statement_takes_the_same_number_of_queries_for_any_number_of_movement
     assert len(statement.lines) == 5 * 2 + 1
 
 
-def test_periods_are_whole_days_in_utc():
+def test_periods_are_whole_days_in_a_time_zone():
     # when
     november = period_of_month("2026-11")
     february = period_of_month("2028-02")
@@ -202,11 +204,32 @@ def test_periods_are_whole_days_in_utc():
         "2026-11-01",
         "2026-11-30",
     )
-    assert november.start.isoformat() == "2026-11-01T00:00:00+00:00"
-    assert november.end.isoformat() == "2026-12-01T00:00:00+00:00"
+    assert november.start().isoformat() == "2026-11-01T00:00:00+00:00"
+    assert november.end().isoformat() == "2026-12-01T00:00:00+00:00"
+    assert november.start("Africa/Casablanca").isoformat() == "2026-11-01T00:00:00+01:00"
+    assert november.end("Africa/Algiers").isoformat() == "2026-12-01T00:00:00+01:00"
     assert february.last_day.day == 29
-    assert december.end.isoformat() == "2027-01-01T00:00:00+00:00"
-    assert days.end - days.start == timedelta(days=1)
+    assert december.end().isoformat() == "2027-01-01T00:00:00+00:00"
+    assert days.end() - days.start() == timedelta(days=1)
+
+
+def test_a_statement_covers_the_days_of_the_partys_own_time_zone(safi, potters):
+    # given a Safi potter's sale, and the platform's
+    potter = Party(PartyKind.ARTISAN, potters[0].pk)
+    pay()
+    today = timezone.now().astimezone(ZoneInfo("Africa/Casablanca")).date()
+    period = period_of_days(today, today)
+
+    # when
+    statement = statement_for_period(potter, "MAD", period)
+    platform = statement_for_period(Party(PartyKind.PLATFORM, 0), "MAD", period)
+
+    # then a day in Morocco starts at its midnight, and the lines' dates are Moroccan days
+    assert statement.time_zone == "Africa/Casablanca"
+    assert statement.start == period.start("Africa/Casablanca")
+    assert (statement.first_day, statement.last_day) == (today, today)
+    assert {statement.local_day(line.at) for line in statement.lines} == {today}
+    assert platform.time_zone == "UTC"
 
 
 def test_what_is_withheld_from_an_artisans_sales_follows_their_share_of_each_line():

@@ -79,8 +79,13 @@ def test_a_manager_uploads_a_pdf_and_anyone_reads_it_back_through_a_presigned_ur
     assert stored["Body"].read() == PDF
     assert stored["ContentType"] == "application/pdf"
 
-    # and the public evidenceUrl is a presigned URL that serves it
-    url = body["data"]["certificationEvidenceUpload"]["certification"]["evidenceUrl"]
+    # and the public evidenceUrl is the App's lasting link, which redirects to a fresh
+    # presigned URL that serves it (an answer cached for hours never holds an expired one)
+    link = body["data"]["certificationEvidenceUpload"]["certification"]["evidenceUrl"]
+    assert link.startswith("http://testserver/files/")
+    redirect = api_client.get(link.removeprefix("http://testserver"))
+    assert redirect.status_code == 302
+    url = redirect["Location"]
     assert url.startswith(f"{moto_s3.endpoint_url}/{s3_storage.bucket_name}/{key}?")
     assert "X-Amz-Signature=" in url
     assert "X-Amz-Expires=300" in url

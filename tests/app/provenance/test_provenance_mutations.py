@@ -361,3 +361,25 @@ def test_the_published_piece_is_what_the_saleor_write_back_writes(
     assert metadata["souk.provenance.cooperative"] == "cooperative-safi"
     assert summary.certificate_url is not None
     assert metadata["souk.provenance.certificate_url"] == summary.certificate_url
+
+
+def test_a_pieces_craft_is_recorded_and_read(
+    api_client: Client, tokens: dict[str, str | None], vase: ProductProvenance
+) -> None:
+    # given
+    document = """mutation($id: ID!) { productProvenanceUpdate(id: $id, input: {craft: POTTERY}) {
+                    productProvenance { craft } errors { field code } } }"""
+    # when
+    result = graphql(
+        api_client,
+        document,
+        {"id": to_global_id("ProductProvenance", vase.pk)},
+        token=tokens["manager"],
+    )
+    # then
+    assert result["data"]["productProvenanceUpdate"] == {
+        "productProvenance": {"craft": "POTTERY"},
+        "errors": [],
+    }
+    vase.refresh_from_db()
+    assert vase.craft == "pottery"

@@ -3,6 +3,7 @@ served as published nor written back, still visible to its editors. The end-to-e
 the sandbox is in tests/app/e2e/test_product_deleted_in_saleor.py."""
 
 import pytest
+from graphql_relay import to_global_id
 
 from storefront_plugins.provenance import services
 from storefront_plugins.provenance.models import ProductProvenance
@@ -75,3 +76,36 @@ def test_a_removed_piece_is_hidden_from_the_public_and_not_written_back(
     managed = graphql(api_client, PROVENANCE, {"id": product_id}, token=tokens["manager"])
     assert managed["data"]["productProvenance"]["isPublished"] is True
     assert managed["data"]["productProvenance"]["removedFromSaleorAt"] is not None
+
+
+PUBLISH = """
+mutation($id: ID!, $isPublished: Boolean) {
+  productProvenancePublish(id: $id, isPublished: $isPublished) {
+    productProvenance { isPublished } errors { field code }
+  }
+}
+"""
+
+
+def test_a_removed_piece_cannot_be_published_again_but_can_be_unpublished(
+    api_client, tokens, published_vase
+):
+    # given a piece deleted in Saleor, then unpublished by its manager
+    services.mark_removed_from_saleor(published_vase.saleor_product_id)
+    node_id = to_global_id("ProductProvenance", published_vase.pk)
+    unpublished = graphql(
+        api_client, PUBLISH, {"id": node_id, "isPublished": False}, token=tokens["manager"]
+    )
+
+    # when
+    republished = graphql(
+        api_client, PUBLISH, {"id": node_id, "isPublished": True}, token=tokens["manager"]
+    )
+
+    # then
+    assert unpublished["data"]["productProvenancePublish"]["errors"] == []
+    assert republished["data"]["productProvenancePublish"]["errors"] == [
+        {"field": "id", "code": "REMOVED_FROM_SALEOR"}
+    ]
+    published_vase.refresh_from_db()
+    assert published_vase.is_published is False

@@ -2,6 +2,7 @@ import json
 import logging
 
 import pytest
+from django.db import connection
 
 from storefront_plugins.saleor_app.models import Installation
 from tests.app.conftest import register
@@ -22,6 +23,19 @@ def test_saleor_installs_the_app(client, fake_saleor):
     assert installation.saleor_app_id == APP_ID
     assert installation.auth_token == "app-token-1"
     assert installation.jwks == fake_saleor.jwks()
+
+
+def test_the_token_is_stored_encrypted_and_read_back_in_clear(client, fake_saleor):
+    # when
+    register(client, fake_saleor.api_url)
+
+    # then the database holds no clear token, and the App reads the one Saleor gave
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT auth_token FROM saleor_app_installation")
+        [(stored,)] = cursor.fetchall()
+    assert "app-token-1" not in stored
+    assert stored.startswith("gAAAAA")
+    assert Installation.objects.get().auth_token == "app-token-1"
 
 
 def test_the_token_is_checked_with_saleor_by_asking_for_the_app_id(client, fake_saleor):

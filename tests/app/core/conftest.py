@@ -1,0 +1,3 @@
+from tests.app.artisans.conftest import directory
+
+__all__ = ["directory"]
