@@ -303,10 +303,10 @@ def _after_payment_step(
 
 
 def decline_reason(outcome: Outcome, language: str) -> str:
-    """The payment app's message names Stripe's decline code in parentheses; known codes are
-    said in the shopper's language, others as the app said them."""
-    code = re.search(r"\(([a-z_]+)\)", outcome.message)
-    key = DECLINE_TEXTS.get(code.group(1)) if code else None
+    """Stripe's decline code (the app's `paymentError`, else the code its message names in
+    parentheses) in the shopper's language when known, else the app's message."""
+    code = outcome.code or next(iter(re.findall(r"\(([a-z_]+)\)", outcome.message)), "")
+    key = DECLINE_TEXTS.get(code)
     return text(key, language) if key else with_stop(outcome.message)
 
 

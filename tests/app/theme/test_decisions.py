@@ -129,6 +129,9 @@ def test_a_charged_payment_completes_and_a_declined_one_says_why() -> None:
         {
             "transaction": {"id": "T"},
             "transactionEvent": {"type": "CHARGE_FAILURE", "message": "Your card was declined."},
+            "data": {
+                "paymentError": {"code": "card_declined", "declineCode": "insufficient_funds"}
+            },
             "errors": [],
         }
     )
@@ -137,7 +140,11 @@ def test_a_charged_payment_completes_and_a_declined_one_says_why() -> None:
     )
 
     assert charged.next is Next.COMPLETE
-    assert (declined.next, declined.message) == (Next.DECLINED, "Your card was declined.")
+    assert (declined.next, declined.message, declined.code) == (
+        Next.DECLINED,
+        "Your card was declined.",
+        "insufficient_funds",
+    )
     assert (refused.next, refused.message) == (Next.DECLINED, "Nope")
 
 
