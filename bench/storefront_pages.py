@@ -1,0 +1,174 @@
+"""Server time and bytes of the theme's storefront pages (issue 6): the storefront home, the
+catalogue and a product page with its provenance, at concurrency 1 and 8.
+
+    .venv/bin/python -m bench.storefront_pages [seconds per run, default 10]
+
+Starts the three servers as in production (gunicorn; PostgreSQL: DATABASE_URL's server, else
+the embedded one) on scratch databases it drops at the end: the Saleor sandbox seeded, the App
+with the fixture directory, storefronts and provenance, installed into the sandbox, and the
+theme reading both over GraphQL, twice: with its public-read cache (THEME_CACHE_SECONDS=30,
+Redis when REDIS_URL is set) and without (every page asks Saleor and the App). Latencies are
+measured by the client on the loopback (the server's time plus a few hundred microseconds).
+Targets: p50 under 50 ms on 2 cores; the product page under 150 KB before images (HTML and
+CSS, as sent: gzip).
+"""
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import requests
+
+from bench.http_load import run_load
+from bench.provenance_query import _manage, _wait, scratch_database
+from tests.app.e2e.sandbox_server import free_port
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+PAGES = {
+    "storefront home": "/fr/s/safi/",
+    "catalogue (filtered, sorted)": "/fr/s/safi/catalogue/?material=safi_red_clay&sort=price_asc",
+    "product page with provenance": "/fr/s/safi/p/tajine-safi-vert/",
+}
+
+
+def _serve(module: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            module,
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--threads",
+            "4",
+        ],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def page_getter(url: str) -> Callable[[requests.Session], requests.Response]:
+    def get(session: requests.Session) -> requests.Response:
+        return session.get(url, timeout=30)
+
+    return get
+
+
+def page_bytes(url: str) -> tuple[int, int]:
+    """(bytes as HTML, bytes sent gzip-compressed) of one page."""
+    plain = requests.get(url, headers={"Accept-Encoding": "identity"}, timeout=30)
+    packed = requests.get(url, headers={"Accept-Encoding": "gzip"}, timeout=30, stream=True)
+    sent = len(packed.raw.read(decode_content=False))
+    return len(plain.content), sent
+
+
+def main(seconds: float) -> None:
+    processes: list[subprocess.Popen[bytes]] = []
+    with (
+        scratch_database("souk_bench_theme_sandbox") as sandbox_db,
+        scratch_database("souk_bench_theme_app") as app_db,
+    ):
+        sandbox_port, app_port = free_port(), free_port()
+        sandbox_url, app_url = f"http://127.0.0.1:{sandbox_port}", f"http://127.0.0.1:{app_port}"
+        sandbox_env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "saleor_sandbox.settings",
+            "SANDBOX_DATABASE_URL": sandbox_db,
+            "SANDBOX_PUBLIC_URL": sandbox_url,
+            "SANDBOX_CELERY_QUEUE": f"saleor-sandbox-bench-{sandbox_port}",
+        }
+        app_env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "settings.base",
+            "DEBUG": "0",
+            "SECRET_KEY": "souk-bench-secret-key-long-enough-for-hs256",
+            "DATABASE_URL": app_db,
+            "PUBLIC_URL": app_url,
+            "SALEOR_API_URL_ALLOWLIST": f"{sandbox_url}/graphql/",
+            "CELERY_QUEUE": f"souk-bench-{app_port}",
+        }
+        themes = {"cached": (free_port(), "30"), "uncached": (free_port(), "0")}
+        try:
+            processes.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "manage.py",
+                        "runsandbox",
+                        "--port",
+                        str(sandbox_port),
+                        "--seed",
+                    ],
+                    cwd=REPO_ROOT,
+                    env=sandbox_env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+            )
+            _manage(app_env, "migrate", "--noinput")
+            _manage(app_env, "load_directory")
+            _manage(app_env, "load_storefronts")
+            processes.append(_serve("settings.wsgi", app_port, app_env))
+            _wait(f"{sandbox_url}/healthz", processes[0])
+            _wait(f"{app_url}/healthz", processes[1])
+            _manage(
+                sandbox_env, "sandbox_install_app", f"{app_url}/api/manifest", "--activate",
+                "--replace",
+            )  # fmt: skip
+            _manage(app_env, "load_provenance", "--saleor-api-url", f"{sandbox_url}/graphql/")
+            for port, cache_seconds in themes.values():
+                theme_env = {
+                    **os.environ,
+                    "DJANGO_SETTINGS_MODULE": "theme.settings",
+                    "DEBUG": "0",
+                    "THEME_SECRET_KEY": "souk-bench-theme-secret-key",
+                    "SALEOR_API_URL": f"{sandbox_url}/graphql/",
+                    "SOUK_API_URL": f"{app_url}/graphql/",
+                    "THEME_CACHE_SECONDS": cache_seconds,
+                }
+                processes.append(_serve("theme.wsgi", port, theme_env))
+                _wait(f"http://127.0.0.1:{port}/healthz", processes[-1])
+
+            cached_url = f"http://127.0.0.1:{themes['cached'][0]}"
+            css = requests.get(f"{cached_url}/static/theme/theme.css", timeout=30)
+            css_plain, css_sent = (
+                len(css.content),
+                page_bytes(f"{cached_url}/static/theme/theme.css")[1],
+            )
+            print(f"theme pages, {seconds:g} s per run, {os.cpu_count()} cores")
+            for label, path in PAGES.items():
+                plain, sent = page_bytes(cached_url + path)
+                print(
+                    f"{label:<32} HTML {plain / 1024:6.1f} KB ({sent / 1024:5.1f} KB gzip);"
+                    f" with the CSS {(plain + css_plain) / 1024:6.1f} KB"
+                    f" ({(sent + css_sent) / 1024:5.1f} KB gzip) before images"
+                )
+            for mode, (port, _) in themes.items():
+                for concurrency in (1, 8):
+                    for label, path in PAGES.items():
+                        url = f"http://127.0.0.1:{port}{path}"
+                        result = run_load(
+                            page_getter(url),
+                            concurrency=concurrency,
+                            seconds=seconds,
+                        )
+                        print(result.line(f"{label}, {mode}"))
+        finally:
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
+if __name__ == "__main__":
+    main(float(sys.argv[1]) if len(sys.argv) > 1 else 10.0)
