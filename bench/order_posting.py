@@ -21,6 +21,7 @@ from the moment all start until the last is posted, p50/p99 over every order. Po
 runs on the same machine and shares its cores.
 """
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -52,6 +53,8 @@ from storefront_plugins.payouts.payloads import parse_order  # noqa: E402
 from storefront_plugins.payouts.services import post_order_split  # noqa: E402
 from storefront_plugins.provenance.models import Contribution, ProductProvenance  # noqa: E402
 from storefront_plugins.saleor_app.models import Installation, WebhookDelivery  # noqa: E402
+from storefront_plugins.saleor_app.services import handle_delivery  # noqa: E402
+from storefront_plugins.saleor_app.tasks import handle_webhook_delivery  # noqa: E402
 from tests.app.artisans.conftest import DIRECTORY  # noqa: E402
 from tests.app.celery_worker import start_celery_worker  # noqa: E402
 from tests.app.databases import server_database_url  # noqa: E402
@@ -172,6 +175,119 @@ def start_worker(log_path: Path) -> subprocess.Popen[bytes]:
     return start_celery_worker(server_database_url(), log_path)
 
 
+def store_deliveries(installation: Installation, prefix: str, orders: int) -> list[int]:
+    """ORDER_FULLY_PAID deliveries of distinct 3-line orders, stored as `receive_webhook`
+    stores a verified one (pending, never attempted)."""
+    bodies = []
+    for n in range(orders):
+        payload = paid_order(f"{prefix}-{n}", CONCURRENT_LINES)
+        payload["issuedAt"] = timezone.now().isoformat()
+        bodies.append(body_of(payload).decode())
+    created = WebhookDelivery.objects.bulk_create(
+        [
+            WebhookDelivery(
+                installation=installation,
+                event="ORDER_FULLY_PAID",
+                body=body,
+                body_sha256=hashlib.sha256(body.encode()).hexdigest(),
+            )
+            for body in bodies
+        ]
+    )
+    return [delivery.pk for delivery in created]
+
+
+def backend_cpu_seconds() -> float:
+    """CPU time of this connection's PostgreSQL backend process (same machine: /proc)."""
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _handle_in_process(
+    delivery_ids: list[int],
+    started: Any,  # multiprocessing.synchronize.Barrier
+    results: "multiprocessing.Queue[tuple[list[float], float, float]]",
+) -> None:
+    WebhookDelivery.objects.exists()  # its own connection, opened before the start
+    latencies = []
+    started.wait()
+    cpu, db_cpu = time.process_time(), backend_cpu_seconds()
+    for delivery_id in delivery_ids:
+        began = time.perf_counter()
+        handle_delivery(delivery_id)
+        latencies.append((time.perf_counter() - began) * 1000)
+    cpu, db_cpu = time.process_time() - cpu, backend_cpu_seconds() - db_cpu
+    connections.close_all()
+    results.put((latencies, cpu, db_cpu))
+
+
+def bench_stored_deliveries(installation: Installation, processes: int, orders: int) -> None:
+    """`processes` processes call `handle_delivery` (what the Celery task runs) for stored
+    deliveries, each taking every `processes`-th id as workers sharing one queue would; a
+    call that finds its delivery pending handles it with up to SALEOR_WEBHOOK_BATCH_SIZE - 1
+    others (one transaction), later calls find theirs handled or claimed. Also the CPU time
+    spent per order by the processes and by their PostgreSQL backends (what bounds the
+    rate on a machine shared with other work)."""
+    delivery_ids = store_deliveries(installation, f"T3JkZXI6YmF0{processes}", orders)
+    context = multiprocessing.get_context("fork")
+    connections.close_all()
+    started = context.Barrier(processes + 1)
+    results: multiprocessing.Queue[tuple[list[float], float, float]] = context.Queue()
+    children = [
+        context.Process(
+            target=_handle_in_process, args=(delivery_ids[n::processes], started, results)
+        )
+        for n in range(processes)
+    ]
+    for child in children:
+        child.start()
+    started.wait(timeout=120)
+    run_started = time.perf_counter()
+    outcomes = [results.get(timeout=600) for _ in children]
+    elapsed = time.perf_counter() - run_started
+    for child in children:
+        child.join(timeout=30)
+        assert child.exitcode == 0, f"a handling process failed ({child.exitcode})"
+    wait_until_handled(delivery_ids, poll=0.01)
+    label = f"{processes} process{'es' if processes > 1 else ''}, stored"
+    report(label, [ms for latencies, _, _ in outcomes for ms in latencies], orders, elapsed)
+    batches = (
+        WebhookDelivery.objects.filter(pk__in=delivery_ids).values("handled_at").distinct().count()
+    )
+    cpu = sum(c for _, c, _ in outcomes) / orders * 1000
+    db_cpu = sum(d for _, _, d in outcomes) / orders * 1000
+    print(
+        f"    (p50/p99 per handle_delivery call, one per delivery; {batches} batches of up to"
+        f" {batch_size()}; CPU per order: {cpu:.2f} ms Python + {db_cpu:.2f} ms PostgreSQL"
+        f" = {1000 / (cpu + db_cpu) * (os.cpu_count() or 1):.0f} orders/s on"
+        f" {os.cpu_count()} idle cores)"
+    )
+
+
+def bench_celery_workers(installation: Installation, workers: int, orders: int) -> None:
+    """Stored deliveries queued at once (`handle_webhook_delivery.delay`, as on commit of
+    their receipt) and handled by `workers` solo worker processes; until the last is handled."""
+    delivery_ids = store_deliveries(installation, f"T3JkZXI6Y2Vs{workers}", orders)
+    run_started = time.perf_counter()
+    for delivery_id in delivery_ids:
+        handle_webhook_delivery.delay(delivery_id)
+    wait_until_handled(delivery_ids, poll=0.01)
+    elapsed = time.perf_counter() - run_started
+    print(
+        f"  {workers} celery worker{'s' if workers > 1 else ''}, queued at once"
+        f"  {orders / elapsed:7.1f} orders/s  (n={orders}, {elapsed:.2f} s)"
+    )
+
+
+def batch_size() -> int:
+    from django.conf import settings
+
+    return int(settings.SALEOR_WEBHOOK_BATCH_SIZE)
+
+
 def deliver(client: Client, key: SigningKey, order_id: str, size: int) -> int:
     payload = paid_order(order_id, size)
     payload["issuedAt"] = timezone.now().isoformat()
@@ -220,39 +336,51 @@ def bench_webhooks(size: int, orders: int, key: SigningKey) -> None:
     report(f"webhook path, {size:>2} lines", latencies, orders, elapsed)
 
 
-def main(orders: int, webhooks: bool) -> None:
+def main(orders: int, webhooks: bool, service: bool) -> None:
     setup_test_environment()
     databases = setup_databases(verbosity=0, interactive=False)
-    worker = None
+    workers: list[subprocess.Popen[bytes]] = []
     try:
         load_directory_file(DIRECTORY)
         make_products(max(SIZES))
-        print(f"order posting: {orders} orders per size, PostgreSQL, one client")
-        for size in SIZES:  # a first order warms the caches
-            post_order_split(API_URL, parse_order(paid_order(f"T3JkZXI6d2FybQ{size}", size)))
-            bench_service(size, orders)
-        print(f"  concurrent posting ({os.cpu_count()} cores, PostgreSQL on the same machine):")
-        for processes in PROCESSES:
-            bench_processes(processes, orders)
+        key = SigningKey.generate("bench-key")
+        installation = Installation.objects.create(
+            saleor_api_url=API_URL,
+            saleor_app_id="QXBwOjE=",
+            auth_token="bench-token",  # noqa: S106
+            jwks={"keys": [key.public_jwk()]},
+            jwks_fetched_at=timezone.now(),
+        )
+        post_order_split(API_URL, parse_order(paid_order("T3JkZXI6d2FybQ", 3)))  # warm
+        batched = orders * 10
+        print(
+            f"paid orders of {CONCURRENT_LINES} lines, stored deliveries -> ledger, batches of"
+            f" up to {batch_size()} ({os.cpu_count()} cores, PostgreSQL on the same machine):"
+        )
+        for processes in (1, 2):
+            bench_stored_deliveries(installation, processes, batched)
         if webhooks:
-            key = SigningKey.generate("bench-key")
-            Installation.objects.create(
-                saleor_api_url=API_URL,
-                saleor_app_id="QXBwOjE=",
-                auth_token="bench-token",  # noqa: S106
-                jwks={"keys": [key.public_jwk()]},
-                jwks_fetched_at=timezone.now(),
-            )
-            log_path = Path(tempfile.mkdtemp(prefix="souk-bench-")) / "worker.log"
-            worker = start_worker(log_path)
+            log_dir = Path(tempfile.mkdtemp(prefix="souk-bench-"))
+            workers = [start_worker(log_dir / f"worker-{n}.log") for n in range(2)]
             broker = celery_app.conf.broker_url.split(":")[0]
-            print(f"  (webhook path: a solo celery worker, broker {broker})")
+            print(f"  (2 solo celery worker processes, broker {broker})")
+            bench_celery_workers(installation, 2, batched)
+        if service:
+            print(f"order posting alone: {orders} orders per size, one at a time")
+            for size in SIZES:  # a first order warms the caches
+                post_order_split(API_URL, parse_order(paid_order(f"T3JkZXI6d2FybQ{size}", size)))
+                bench_service(size, orders)
+            print("  concurrent posting, one order per transaction:")
+            for processes in PROCESSES:
+                bench_processes(processes, orders)
+        if webhooks:
+            print("  whole webhook path, signed POST -> stored -> worker -> ledger:")
             for size in SIZES:
                 bench_webhooks(size, orders, key)
         postings = OrderPosting.objects.count()
         print(f"  {postings} orders posted at {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     finally:
-        if worker is not None:
+        for worker in workers:
             worker.terminate()
             worker.wait(timeout=30)
         celery_app.control.purge()  # this run's own queue
@@ -261,4 +389,8 @@ def main(orders: int, webhooks: bool) -> None:
 
 if __name__ == "__main__":
     arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
-    main(int(arguments[0]) if arguments else 200, webhooks="--no-webhooks" not in sys.argv)
+    main(
+        int(arguments[0]) if arguments else 200,
+        webhooks="--no-webhooks" not in sys.argv,
+        service="--no-service" not in sys.argv,
+    )

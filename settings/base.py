@@ -126,6 +126,9 @@ SALEOR_REQUEST_TIMEOUT = env_float("SALEOR_REQUEST_TIMEOUT", 10.0)
 SALEOR_REQUEST_RETRIES = env_int("SALEOR_REQUEST_RETRIES", 3)
 SALEOR_RETRY_BACKOFF = env_float("SALEOR_RETRY_BACKOFF", 0.5)
 SALEOR_JWKS_REFETCH_INTERVAL = env_int("SALEOR_JWKS_REFETCH_INTERVAL", 60)
+# Deliveries of an event with a batch handler (ORDER_FULLY_PAID) that a worker handles in
+# one transaction: the one its task names and pending ones no other worker holds.
+SALEOR_WEBHOOK_BATCH_SIZE = env_int("SALEOR_WEBHOOK_BATCH_SIZE", 50)
 
 # Signing in to the App (storefront_plugins.accounts): access tokens are HS256 JWTs signed
 # with SECRET_KEY; refresh tokens are random and stored hashed.

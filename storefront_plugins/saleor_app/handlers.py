@@ -8,10 +8,20 @@ A capability registers its handlers from its `AppConfig.ready()`:
 A handler runs inside the transaction that marks the delivery handled, so its database
 writes happen exactly once; whatever it does outside the database must be idempotent.
 Raising `RetryLater` (or a `SaleorTransportError`) retries the delivery with backoff.
+
+A capability that can handle many deliveries of an event at once registers a batch
+handler: the worker then takes up to `SALEOR_WEBHOOK_BATCH_SIZE` pending deliveries of that
+event together, in one transaction (`services.handle_delivery`):
+
+    @webhook_batch_handler(WebhookEvent.ORDER_FULLY_PAID)
+    def post_order_splits(messages: Sequence[WebhookMessage]) -> dict[int, Exception]: ...
+
+It returns the deliveries it could not handle, by id, with their error, and keeps the
+transaction usable when one fails (savepoints): the others are marked handled with it.
 """
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,3 +62,21 @@ def unregister_webhook_handler(event: WebhookEvent, handler: WebhookHandler) -> 
 
 def handlers_for(event: WebhookEvent) -> list[WebhookHandler]:
     return list(_handlers[event])
+
+
+BatchHandler = Callable[[Sequence[WebhookMessage]], dict[int, Exception]]
+
+_batch_handlers: dict[WebhookEvent, list[BatchHandler]] = defaultdict(list)
+
+
+def webhook_batch_handler(event: WebhookEvent) -> Callable[[BatchHandler], BatchHandler]:
+    def register(handler: BatchHandler) -> BatchHandler:
+        if handler not in _batch_handlers[event]:
+            _batch_handlers[event].append(handler)
+        return handler
+
+    return register
+
+
+def batch_handlers_for(event: WebhookEvent) -> list[BatchHandler]:
+    return list(_batch_handlers[event])

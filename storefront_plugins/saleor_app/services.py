@@ -1,5 +1,6 @@
 """The only writers of the App's installation and delivery records."""
 
+import functools
 import hashlib
 import json
 import logging
@@ -10,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 
@@ -24,7 +26,13 @@ from storefront_plugins.saleor_app.exceptions import (
     SaleorHTTPError,
     SaleorTransportError,
 )
-from storefront_plugins.saleor_app.handlers import WebhookMessage, handlers_for
+from storefront_plugins.saleor_app.handlers import (
+    BatchHandler,
+    RetryLater,
+    WebhookMessage,
+    batch_handlers_for,
+    handlers_for,
+)
 from storefront_plugins.saleor_app.jwks import fetch_jwks
 from storefront_plugins.saleor_app.models import Installation, WebhookDelivery
 from storefront_plugins.saleor_app.signatures import (
@@ -261,37 +269,124 @@ def _claim_jwks_refetch(installation: Installation) -> bool:
 def handle_delivery(delivery_id: int) -> str:
     """Run the registered handlers of a stored delivery, once.
 
-    Returns the delivery's status. Transient failures propagate so the task retries;
-    the row lock makes a concurrent redelivery wait and then see it handled.
+    Returns the delivery's status, or "claimed" when another worker's transaction holds it
+    (`SKIP LOCKED`): that one handles it, or queues it again if it rolls back. Transient
+    failures propagate so the task retries.
+
+    An event with a batch handler is handled in batches: this delivery with up to
+    `SALEOR_WEBHOOK_BATCH_SIZE` - 1 other pending deliveries of the event never attempted
+    and held by no other worker, in one transaction (three queries besides the handlers'). Another
+    delivery that fails there is marked failed with its reason (a transient failure: left
+    pending and queued again); this one's failure is raised once the others are committed,
+    for the task to handle as it would alone.
     """
+    status = WebhookDelivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first()
+    if status is not None and status != WebhookDelivery.Status.PENDING:
+        return status  # handled in another's batch: no lock taken, nothing to commit
+    claimed: list[int] = []
+    try:
+        status, own_error = _handle_deliveries(delivery_id, claimed)
+    except BaseException:
+        for other_id in claimed:  # back to pending: their own tasks may have skipped them
+            _enqueue_delivery(other_id)
+        raise
+    if own_error is not None:
+        raise own_error
+    return status
+
+
+TRANSIENT_ERRORS = (RetryLater, SaleorTransportError)
+
+
+def _handle_deliveries(delivery_id: int, claimed: list[int]) -> tuple[str, Exception | None]:
+    pending = WebhookDelivery.objects.select_for_update(skip_locked=True, of=("self",))
     with transaction.atomic():
         delivery = (
-            WebhookDelivery.objects.select_for_update()
-            .select_related("installation")
-            .filter(pk=delivery_id)
+            pending.select_related("installation")
+            .filter(pk=delivery_id, status=WebhookDelivery.Status.PENDING)
             .first()
         )
-        if delivery is None:
-            logger.warning("Webhook delivery %s no longer exists.", delivery_id)
-            return "missing"
-        if delivery.status != WebhookDelivery.Status.PENDING:
-            return delivery.status
+        if delivery is None:  # handled since, or held by another worker's transaction
+            status = (
+                WebhookDelivery.objects.filter(pk=delivery_id)
+                .values_list("status", flat=True)
+                .first()
+            )
+            if status is None:
+                logger.warning("Webhook delivery %s no longer exists.", delivery_id)
+                return "missing", None
+            return ("claimed" if status == WebhookDelivery.Status.PENDING else status), None
         event = WebhookEvent(delivery.event)
-        message = WebhookMessage(
-            delivery_id=delivery.pk,
-            installation_id=delivery.installation_id,
-            saleor_api_url=delivery.installation.saleor_api_url,
-            event=event,
-            payload=parse_payload(delivery.body),
+        batch_handlers = batch_handlers_for(event)
+        deliveries = [delivery]
+        if batch_handlers and settings.SALEOR_WEBHOOK_BATCH_SIZE > 1:
+            others = (
+                pending.select_related("installation")
+                .filter(event=delivery.event, status=WebhookDelivery.Status.PENDING, attempts=0)
+                .exclude(pk=delivery.pk)
+                .order_by("pk")[: settings.SALEOR_WEBHOOK_BATCH_SIZE - 1]
+            )
+            deliveries += others
+            claimed.extend(other.pk for other in deliveries[1:])
+        messages = [
+            WebhookMessage(
+                delivery_id=d.pk,
+                installation_id=d.installation_id,
+                saleor_api_url=d.installation.saleor_api_url,
+                event=event,
+                payload=parse_payload(d.body),
+            )
+            for d in deliveries
+        ]
+        failures = _run_handlers(event, messages, batch_handlers)
+        own_error = failures.pop(delivery.pk, None)
+        _record_batch(deliveries, failures, skip=delivery.pk if own_error else None)
+        return WebhookDelivery.Status.HANDLED, own_error
+
+
+def _run_handlers(
+    event: WebhookEvent, messages: list[WebhookMessage], batch_handlers: list[BatchHandler]
+) -> dict[int, Exception]:
+    """The failures by delivery id; alone, a plain handler's error propagates as before."""
+    failures: dict[int, Exception] = {}
+    handlers = handlers_for(event)
+    for message in messages if handlers else ():
+        if len(messages) == 1:
+            for handler in handlers:
+                handler(message)
+            continue
+        try:
+            with transaction.atomic():  # one delivery's failure is its own
+                for handler in handlers:
+                    handler(message)
+        except Exception as error:  # as the task's: a handler bug fails its delivery only
+            failures[message.delivery_id] = error
+    for batch_handler in batch_handlers:
+        failures |= batch_handler([m for m in messages if m.delivery_id not in failures])
+    return failures
+
+
+def _record_batch(
+    deliveries: list[WebhookDelivery], failures: dict[int, Exception], skip: int | None
+) -> None:
+    handled = [d.pk for d in deliveries if d.pk not in failures and d.pk != skip]
+    WebhookDelivery.objects.filter(pk__in=handled).update(
+        status=WebhookDelivery.Status.HANDLED,
+        attempts=F("attempts") + 1,
+        handled_at=timezone.now(),
+        last_error="",
+    )
+    for other_id, error in failures.items():
+        transient = isinstance(error, TRANSIENT_ERRORS)
+        if not transient:
+            logger.error("Webhook delivery %s failed in a batch: %r", other_id, error)
+        WebhookDelivery.objects.filter(pk=other_id).update(
+            status=WebhookDelivery.Status.PENDING if transient else WebhookDelivery.Status.FAILED,
+            attempts=F("attempts") + 1,
+            last_error=f"{type(error).__name__}: {error}"[:2000],
         )
-        for handler in handlers_for(event):
-            handler(message)
-        delivery.status = WebhookDelivery.Status.HANDLED
-        delivery.attempts += 1
-        delivery.handled_at = timezone.now()
-        delivery.last_error = ""
-        delivery.save(update_fields=["status", "attempts", "handled_at", "last_error"])
-        return delivery.status
+        if transient:
+            transaction.on_commit(functools.partial(_enqueue_delivery, other_id))
 
 
 def record_delivery_failure(delivery_id: int, error: str, *, final: bool) -> None:
