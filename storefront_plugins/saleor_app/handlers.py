@@ -78,5 +78,10 @@ def webhook_batch_handler(event: WebhookEvent) -> Callable[[BatchHandler], Batch
     return register
 
 
+def unregister_webhook_batch_handler(event: WebhookEvent, handler: BatchHandler) -> None:
+    if handler in _batch_handlers[event]:
+        _batch_handlers[event].remove(handler)
+
+
 def batch_handlers_for(event: WebhookEvent) -> list[BatchHandler]:
     return list(_batch_handlers[event])

@@ -1,0 +1,236 @@
+"""The worker posts the ORDER_FULLY_PAID deliveries it finds pending in batches, one
+transaction per batch: every order once, one bad order failing alone with its reason, and
+two workers at once never posting an order twice."""
+
+import hashlib
+import json
+import threading
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.db.models import Sum
+from django.test import override_settings
+from django.utils import timezone
+
+from storefront_plugins.payouts.models import LedgerEntry, LedgerTransaction, OrderPosting
+from storefront_plugins.saleor_app.models import Installation, WebhookDelivery
+from storefront_plugins.saleor_app.services import handle_delivery
+from storefront_plugins.saleor_app.tasks import handle_webhook_delivery
+from tests.app.payouts.conftest import API_URL, TAJINE, ledger_sum, line, order_payload
+
+
+@pytest.fixture
+def installation(db: None) -> Installation:
+    return Installation.objects.create(
+        saleor_api_url=API_URL,
+        saleor_app_id="QXBwOjE=",
+        auth_token="token",
+        jwks={"keys": []},
+        jwks_fetched_at=timezone.now(),
+    )
+
+
+def paid_order(order_id: str, issued_at: str = "2026-11-20T10:00:00+00:00") -> dict[str, Any]:
+    return order_payload(
+        [line(f"{order_id}-1", TAJINE, "120.00", "20.00")], order_id=order_id, issued_at=issued_at
+    )
+
+
+def store(installation: Installation, *payloads: dict[str, Any]) -> list[int]:
+    """Deliveries as `receive_webhook` stores verified ones: pending, never attempted."""
+    ids = []
+    for payload in payloads:
+        body = json.dumps(payload, default=str)
+        ids.append(
+            WebhookDelivery.objects.create(
+                installation=installation,
+                event="ORDER_FULLY_PAID",
+                body=body,
+                body_sha256=hashlib.sha256(body.encode()).hexdigest(),
+            ).pk
+        )
+    return ids
+
+
+def statuses(delivery_ids: list[int]) -> list[tuple[str, int, str]]:
+    deliveries = {d.pk: d for d in WebhookDelivery.objects.filter(pk__in=delivery_ids)}
+    return [
+        (deliveries[i].status, deliveries[i].attempts, deliveries[i].last_error)
+        for i in delivery_ids
+    ]
+
+
+def posted_orders() -> list[str]:
+    return sorted(OrderPosting.objects.values_list("saleor_order_id", flat=True))
+
+
+def test_the_first_task_posts_the_pending_deliveries_together_and_the_others_find_them_handled(
+    safi, installation
+):
+    # given
+    ids = store(installation, *(paid_order(f"T3JkZXI6{n}") for n in range(3)))
+
+    # when
+    first = handle_delivery(ids[0])
+    later = [handle_delivery(i) for i in ids]
+
+    # then
+    assert (first, later) == ("handled", ["handled"] * 3)
+    assert statuses(ids) == [("handled", 1, "")] * 3
+    assert posted_orders() == ["T3JkZXI60", "T3JkZXI61", "T3JkZXI62"]
+    assert LedgerTransaction.objects.count() == 3
+    assert ledger_sum() == 0
+
+
+@override_settings(SALEOR_WEBHOOK_BATCH_SIZE=2)
+def test_a_batch_takes_at_most_the_batch_size(safi, installation):
+    # given
+    ids = store(installation, *(paid_order(f"T3JkZXI6{n}") for n in range(3)))
+
+    # when
+    handle_delivery(ids[0])
+
+    # then
+    assert [status for status, _, _ in statuses(ids)] == ["handled", "handled", "pending"]
+    assert posted_orders() == ["T3JkZXI60", "T3JkZXI61"]
+
+
+def test_an_order_the_split_refuses_fails_alone_with_its_reason(safi, installation):
+    # given: the second order in a currency payouts do not know
+    unknown = order_payload(
+        [line("TGluZTox", TAJINE, "120", "0", currency="XAU")],
+        currency="XAU",
+        order_id="T3JkZXI6WA",
+    )
+    ids = store(installation, paid_order("T3JkZXI6MA"), unknown, paid_order("T3JkZXI6Mg"))
+
+    # when
+    handle_delivery(ids[0])
+
+    # then
+    assert statuses(ids) == [
+        ("handled", 1, ""),
+        ("failed", 1, "UnknownCurrency: The currency 'XAU' is not one payouts know."),
+        ("handled", 1, ""),
+    ]
+    assert posted_orders() == ["T3JkZXI6MA", "T3JkZXI6Mg"]
+
+
+def test_an_order_the_database_refuses_fails_alone_and_the_others_are_posted(safi, installation):
+    # given: the second order's number is longer than the ledger keeps (32 characters), so
+    # the batch's INSERT is refused and every order is posted alone
+    too_long = paid_order("T3JkZXI6TA")
+    too_long["order"]["number"] = "9" * 40
+    ids = store(installation, paid_order("T3JkZXI6MA"), too_long, paid_order("T3JkZXI6Mg"))
+
+    # when
+    handle_delivery(ids[0])
+
+    # then
+    [first, refused, third] = statuses(ids)
+    assert first == third == ("handled", 1, "")
+    assert refused[:2] == ("failed", 1)
+    assert refused[2].startswith("DataError: value too long")
+    assert posted_orders() == ["T3JkZXI6MA", "T3JkZXI6Mg"]
+    assert LedgerTransaction.objects.count() == 2
+    assert ledger_sum() == 0
+
+
+def test_when_the_named_delivery_fails_the_others_are_committed_and_it_fails_as_alone(
+    safi, installation
+):
+    # given
+    no_order = {"issuedAt": "2026-11-20T10:00:00+00:00"}
+    ids = store(installation, no_order, paid_order("T3JkZXI6MQ"))
+
+    # when
+    result = handle_webhook_delivery.apply(args=(ids[0],))
+
+    # then
+    assert result.state == "FAILURE"
+    assert statuses(ids) == [
+        ("failed", 1, "InvalidOrderPayload: The payload carries no order."),
+        ("handled", 1, ""),
+    ]
+    assert posted_orders() == ["T3JkZXI6MQ"]
+
+
+def test_the_same_order_in_two_deliveries_of_a_batch_is_posted_once(safi, installation):
+    # given: Saleor sent the order's event twice, with different bodies
+    ids = store(
+        installation,
+        paid_order("T3JkZXI6MQ", issued_at="2026-11-20T10:00:00+00:00"),
+        paid_order("T3JkZXI6MQ", issued_at="2026-11-20T10:05:00+00:00"),
+    )
+
+    # when
+    handle_delivery(ids[0])
+
+    # then
+    assert statuses(ids) == [("handled", 1, "")] * 2
+    assert posted_orders() == ["T3JkZXI6MQ"]
+    assert LedgerTransaction.objects.count() == 1
+
+
+def test_an_order_posted_by_an_earlier_batch_is_not_posted_again(safi, installation):
+    # given
+    [first] = store(installation, paid_order("T3JkZXI6MQ"))
+    handle_delivery(first)
+
+    # when the order comes again, in a batch with another
+    ids = store(
+        installation,
+        paid_order("T3JkZXI6MQ", issued_at="2026-11-20T11:00:00+00:00"),
+        paid_order("T3JkZXI6Mg"),
+    )
+    handle_delivery(ids[0])
+
+    # then
+    assert statuses(ids) == [("handled", 1, "")] * 2
+    assert posted_orders() == ["T3JkZXI6MQ", "T3JkZXI6Mg"]
+    assert LedgerTransaction.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_post_every_order_once(safi, installation):
+    # given: 30 orders, each delivered twice (different bodies), all pending
+    ids = store(
+        installation,
+        *(
+            paid_order(f"T3JkZXI6{n}", issued_at=f"2026-11-20T10:0{copy}:00+00:00")
+            for n in range(30)
+            for copy in range(2)
+        ),
+    )
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def worker(order: list[int]) -> None:
+        try:
+            start.wait()
+            for delivery_id in order:
+                handle_delivery(delivery_id)
+        except BaseException as error:  # reported below, not lost in the thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    # when: one takes the deliveries in order, the other from the end, with batches of 7
+    with override_settings(SALEOR_WEBHOOK_BATCH_SIZE=7):
+        threads = [
+            threading.Thread(target=worker, args=(ids,)),
+            threading.Thread(target=worker, args=(ids[::-1],)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    # then
+    assert errors == []
+    assert {status for status, _, _ in statuses(ids)} == {"handled"}
+    assert posted_orders() == sorted(f"T3JkZXI6{n}" for n in range(30))
+    assert LedgerTransaction.objects.count() == 30
+    sums = LedgerEntry.objects.values("transaction_id").annotate(total=Sum("amount"))
+    assert {row["total"] for row in sums} == {0}
