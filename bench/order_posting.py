@@ -197,13 +197,31 @@ def store_deliveries(installation: Installation, prefix: str, orders: int) -> li
     return [delivery.pk for delivery in created]
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process of this machine, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except FileNotFoundError:  # gone since
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def backend_cpu_seconds() -> float:
-    """CPU time of this connection's PostgreSQL backend process (same machine: /proc)."""
+    """CPU time of this connection's PostgreSQL backend process (same machine)."""
     with connections["default"].cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         (pid,) = cursor.fetchone()
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return cpu_seconds(pid)
+
+
+def other_backends_cpu_seconds() -> dict[int, float]:
+    """CPU time of the other PostgreSQL backends connected to this database, by pid."""
+    with connections["default"].cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return {pid: cpu_seconds(pid) for (pid,) in cursor.fetchall()}
 
 
 def _handle_in_process(
@@ -267,18 +285,29 @@ def bench_stored_deliveries(installation: Installation, processes: int, orders: 
     )
 
 
-def bench_celery_workers(installation: Installation, workers: int, orders: int) -> None:
+def bench_celery_workers(
+    installation: Installation, worker_processes: list[subprocess.Popen[bytes]], orders: int
+) -> None:
     """Stored deliveries queued at once (`handle_webhook_delivery.delay`, as on commit of
-    their receipt) and handled by `workers` solo worker processes; until the last is handled."""
-    delivery_ids = store_deliveries(installation, f"T3JkZXI6Y2Vs{workers}", orders)
+    their receipt) and handled by solo worker processes; until the last is handled. The
+    CPU time of the workers and of the database's other backends (theirs) per order."""
+    delivery_ids = store_deliveries(installation, "T3JkZXI6Y2Vs", orders)
+    workers_cpu = sum(cpu_seconds(p.pid) for p in worker_processes)
+    backends_cpu = other_backends_cpu_seconds()
     run_started = time.perf_counter()
     for delivery_id in delivery_ids:
         handle_webhook_delivery.delay(delivery_id)
-    wait_until_handled(delivery_ids, poll=0.01)
+    wait_until_handled(delivery_ids, poll=0.05)
     elapsed = time.perf_counter() - run_started
+    workers_cpu = sum(cpu_seconds(p.pid) for p in worker_processes) - workers_cpu
+    backends_cpu = sum(
+        cpu - backends_cpu.get(pid, 0.0) for pid, cpu in other_backends_cpu_seconds().items()
+    )
     print(
-        f"  {workers} celery worker{'s' if workers > 1 else ''}, queued at once"
-        f"  {orders / elapsed:7.1f} orders/s  (n={orders}, {elapsed:.2f} s)"
+        f"  {len(worker_processes)} celery workers, queued at once"
+        f"  {orders / elapsed:7.1f} orders/s  (n={orders}, {elapsed:.2f} s)\n"
+        f"    (CPU per order: {workers_cpu / orders * 1000:.2f} ms workers +"
+        f" {backends_cpu / orders * 1000:.2f} ms PostgreSQL, the broker's not counted)"
     )
 
 
@@ -364,7 +393,7 @@ def main(orders: int, webhooks: bool, service: bool) -> None:
             workers = [start_worker(log_dir / f"worker-{n}.log") for n in range(2)]
             broker = celery_app.conf.broker_url.split(":")[0]
             print(f"  (2 solo celery worker processes, broker {broker})")
-            bench_celery_workers(installation, 2, batched)
+            bench_celery_workers(installation, workers, batched)
         if service:
             print(f"order posting alone: {orders} orders per size, one at a time")
             for size in SIZES:  # a first order warms the caches

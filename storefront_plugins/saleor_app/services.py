@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
@@ -280,7 +280,7 @@ def handle_delivery(delivery_id: int) -> str:
     pending and queued again); this one's failure is raised once the others are committed,
     for the task to handle as it would alone.
     """
-    status = WebhookDelivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first()
+    status = _status_of(delivery_id)
     if status is not None and status != WebhookDelivery.Status.PENDING:
         return status  # handled in another's batch: no lock taken, nothing to commit
     claimed: list[int] = []
@@ -298,20 +298,22 @@ def handle_delivery(delivery_id: int) -> str:
 TRANSIENT_ERRORS = (RetryLater, SaleorTransportError)
 
 
+def _status_of(delivery_id: int) -> str | None:
+    """One read, no lock (a batch's later deliveries ask it once each: kept cheap)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT status FROM saleor_app_webhookdelivery WHERE id = %s", [delivery_id])
+        row = cursor.fetchone()
+    return str(row[0]) if row else None
+
+
 def _handle_deliveries(delivery_id: int, claimed: list[int]) -> tuple[str, Exception | None]:
-    pending = WebhookDelivery.objects.select_for_update(skip_locked=True, of=("self",))
+    pending = WebhookDelivery.objects.select_for_update(skip_locked=True, of=("self",)).annotate(
+        api_url=F("installation__saleor_api_url")
+    )
     with transaction.atomic():
-        delivery = (
-            pending.select_related("installation")
-            .filter(pk=delivery_id, status=WebhookDelivery.Status.PENDING)
-            .first()
-        )
+        delivery = pending.filter(pk=delivery_id, status=WebhookDelivery.Status.PENDING).first()
         if delivery is None:  # handled since, or held by another worker's transaction
-            status = (
-                WebhookDelivery.objects.filter(pk=delivery_id)
-                .values_list("status", flat=True)
-                .first()
-            )
+            status = _status_of(delivery_id)
             if status is None:
                 logger.warning("Webhook delivery %s no longer exists.", delivery_id)
                 return "missing", None
@@ -321,8 +323,9 @@ def _handle_deliveries(delivery_id: int, claimed: list[int]) -> tuple[str, Excep
         deliveries = [delivery]
         if batch_handlers and settings.SALEOR_WEBHOOK_BATCH_SIZE > 1:
             others = (
-                pending.select_related("installation")
-                .filter(event=delivery.event, status=WebhookDelivery.Status.PENDING, attempts=0)
+                pending.filter(
+                    event=delivery.event, status=WebhookDelivery.Status.PENDING, attempts=0
+                )
                 .exclude(pk=delivery.pk)
                 .order_by("pk")[: settings.SALEOR_WEBHOOK_BATCH_SIZE - 1]
             )
@@ -332,7 +335,7 @@ def _handle_deliveries(delivery_id: int, claimed: list[int]) -> tuple[str, Excep
             WebhookMessage(
                 delivery_id=d.pk,
                 installation_id=d.installation_id,
-                saleor_api_url=d.installation.saleor_api_url,
+                saleor_api_url=d.api_url,
                 event=event,
                 payload=parse_payload(d.body),
             )
@@ -340,7 +343,7 @@ def _handle_deliveries(delivery_id: int, claimed: list[int]) -> tuple[str, Excep
         ]
         failures = _run_handlers(event, messages, batch_handlers)
         own_error = failures.pop(delivery.pk, None)
-        _record_batch(deliveries, failures, skip=delivery.pk if own_error else None)
+        _record_batch([d.pk for d in deliveries], failures, skip=delivery.pk if own_error else None)
         return WebhookDelivery.Status.HANDLED, own_error
 
 
@@ -367,9 +370,9 @@ def _run_handlers(
 
 
 def _record_batch(
-    deliveries: list[WebhookDelivery], failures: dict[int, Exception], skip: int | None
+    delivery_ids: list[int], failures: dict[int, Exception], skip: int | None
 ) -> None:
-    handled = [d.pk for d in deliveries if d.pk not in failures and d.pk != skip]
+    handled = [pk for pk in delivery_ids if pk not in failures and pk != skip]
     WebhookDelivery.objects.filter(pk__in=handled).update(
         status=WebhookDelivery.Status.HANDLED,
         attempts=F("attempts") + 1,
