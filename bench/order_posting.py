@@ -293,7 +293,7 @@ def bench_celery_workers(
     CPU time of the workers and of the database's other backends (theirs) per order."""
     delivery_ids = store_deliveries(installation, "T3JkZXI6Y2Vs", orders)
     workers_cpu = sum(cpu_seconds(p.pid) for p in worker_processes)
-    backends_cpu = other_backends_cpu_seconds()
+    backends_before = other_backends_cpu_seconds()
     run_started = time.perf_counter()
     for delivery_id in delivery_ids:
         handle_webhook_delivery.delay(delivery_id)
@@ -301,7 +301,7 @@ def bench_celery_workers(
     elapsed = time.perf_counter() - run_started
     workers_cpu = sum(cpu_seconds(p.pid) for p in worker_processes) - workers_cpu
     backends_cpu = sum(
-        cpu - backends_cpu.get(pid, 0.0) for pid, cpu in other_backends_cpu_seconds().items()
+        cpu - backends_before.get(pid, 0.0) for pid, cpu in other_backends_cpu_seconds().items()
     )
     print(
         f"  {len(worker_processes)} celery workers, queued at once"
