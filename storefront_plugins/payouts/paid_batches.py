@@ -13,8 +13,9 @@ ledger, postings and hold), in a fixed number of statements for the whole batch:
    savepoint (two).
 
 One bad order fails alone: a payload the split refuses (`ValueError`) gets its error before
-anything is written; a row the database refuses (a value too long, a constraint, an
-unbalanced transaction) rolls the savepoint back, and then every order of the batch is posted
+anything is written; entries that do not balance (`ledger.UnbalancedTransaction`, raised
+before writing) or a row the database refuses (a value too long, a constraint, the balance
+trigger) roll the savepoint back, and then every order of the batch is posted
 alone through `services.post_order_split`, each in its own savepoint. Idempotency is the
 single path's: the order's row lock and `OrderPosting`'s unique key, so a delivery in two
 batches (or two workers' batches at once, or the same order twice in a batch) posts once.
@@ -133,7 +134,7 @@ def post_order_splits(paid: Sequence[PaidOrder]) -> list[Outcome]:
         with transaction.atomic():
             posted = _post_together([paid[n] for n in to_post], list(to_post.values()))
             ledger.check_balanced_now()
-    except REFUSALS:
+    except (*REFUSALS, ledger.UnbalancedTransaction):
         posted = [_post_alone(paid[n]) for n in to_post]
     by_index = dict(zip(to_post, posted, strict=True))
     outcomes: list[Outcome] = []

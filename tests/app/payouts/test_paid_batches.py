@@ -13,11 +13,19 @@ from django.db.models import Sum
 from django.test import override_settings
 from django.utils import timezone
 
-from storefront_plugins.payouts.models import LedgerEntry, LedgerTransaction, OrderPosting
+from storefront_plugins.payouts import services
+from storefront_plugins.payouts.models import (
+    LedgerEntry,
+    LedgerOrder,
+    LedgerTransaction,
+    OrderPosting,
+)
+from storefront_plugins.payouts.paid_batches import PaidOrder, post_order_splits
+from storefront_plugins.payouts.payloads import parse_order
 from storefront_plugins.saleor_app.models import Installation, WebhookDelivery
 from storefront_plugins.saleor_app.services import handle_delivery
 from storefront_plugins.saleor_app.tasks import handle_webhook_delivery
-from tests.app.payouts.conftest import API_URL, TAJINE, ledger_sum, line, order_payload
+from tests.app.payouts.conftest import API_URL, PLATE, TAJINE, ledger_sum, line, order_payload
 
 
 @pytest.fixture
@@ -234,3 +242,78 @@ def test_two_workers_at_once_post_every_order_once(safi, installation):
     assert LedgerTransaction.objects.count() == 30
     sums = LedgerEntry.objects.values("transaction_id").annotate(total=Sum("amount"))
     assert {row["total"] for row in sums} == {0}
+
+
+def test_a_batch_posts_what_each_order_posted_alone_would(safi, potters):
+    # given: orders with and without provenance, shipping, another cooperative's channel,
+    # a charge reference, an order without money, and one fulfilled before it was paid
+    def orders(prefix: str) -> list[dict[str, Any]]:
+        with_charge = paid_order(f"{prefix}-charged")
+        with_charge["order"]["transactions"] = [
+            {"pspReference": "ch_1", "chargedAmount": {"amount": 140, "currency": "MAD"}}
+        ]
+        return [
+            paid_order(f"{prefix}-tajine"),
+            order_payload(
+                [
+                    line(f"{prefix}-1", TAJINE, "120.00", "20.00"),
+                    line(f"{prefix}-2", PLATE, "50.00", "0"),
+                ],
+                order_id=f"{prefix}-mixed",
+            ),
+            order_payload(
+                [line(f"{prefix}-3", PLATE, "80.00", "0")],
+                channel="other",
+                order_id=f"{prefix}-other",
+            ),
+            order_payload([], shipping=("0", "0"), order_id=f"{prefix}-free"),
+            with_charge,
+        ]
+
+    paid_at = timezone.now()
+    for prefix in ("alone", "batch"):
+        services.record_order_fulfilled(API_URL, parse_order(orders(prefix)[0]), paid_at)
+
+    # when
+    alone = [services.post_order_split(API_URL, parse_order(p), paid_at) for p in orders("alone")]
+    batch = post_order_splits(
+        [PaidOrder(API_URL, parse_order(p), paid_at) for p in orders("batch")]
+    )
+
+    # then
+    assert [r.outcome for r in alone] == ["posted"] * 5
+    for single, batched in zip(alone, batch, strict=True):
+        assert isinstance(batched, services.PostingResult)
+        assert (batched.outcome, batched.postings) == ("posted", single.postings)
+        assert posted(single.ledger_order_id) == posted(batched.ledger_order_id)
+    assert LedgerOrder.objects.get(saleor_order_id="batch-tajine").hold_until is not None
+    assert LedgerOrder.objects.get(saleor_order_id="batch-charged").charge_reference == "ch_1"
+
+
+def posted(ledger_order_id: int) -> tuple[Any, ...]:
+    """What the ledger keeps of an order, without ids."""
+    order = LedgerOrder.objects.get(pk=ledger_order_id)
+    entries = sorted(
+        LedgerEntry.objects.filter(transaction__order=order).values_list(
+            "account__party_kind",
+            "account__party_id",
+            "account__kind",
+            "amount",
+            "role",
+            "transaction__kind",
+            "transaction__description",
+        )
+    )
+    posting = OrderPosting.objects.get(saleor_order_id=order.saleor_order_id)
+    return (
+        order.order_number,
+        order.currency,
+        order.channel_slug,
+        order.cooperative_id,
+        order.paid_at,
+        order.hold_until,
+        order.charge_reference,
+        [(*e[:6], e[6].replace(order.saleor_order_id, "?")) for e in entries],
+        posting.transaction_id is None,
+        json.dumps(posting.detail).replace(order.saleor_order_id.split("-")[0], "?"),
+    )
