@@ -1,24 +1,32 @@
-"""How fast paid orders reach the payouts ledger, for orders of 1, 5 and 20 lines.
+"""How fast paid orders reach the payouts ledger: the target is 500 orders of 3 lines per
+second on 2 cores, PostgreSQL on the same machine.
 
-    .venv/bin/python -m bench.order_posting [orders per size] [--no-webhooks]
+    .venv/bin/python -m bench.order_posting [orders] [--no-webhooks] [--no-service]
 
 Runs against the configured PostgreSQL (DATABASE_URL, else the embedded one) in a scratch
 test database, with the fixture directory and a product per line made by two potters of
-cooperative-safi (70 % / 30 %). Two measures per order size:
+cooperative-safi (70 % / 30 %). First the path the target is about, for 10 x [orders]
+(default 200) paid orders of 3 lines, their ORDER_FULLY_PAID deliveries stored first as
+`receive_webhook` stores verified ones (the POST itself is `bench.webhook_ingest`'s):
 
-- service: `parse_order` + `post_order_split` on an ORDER_FULLY_PAID payload, one order
-  after another (the split's reads, the posting of every part, the hold): p50/p99 per
-  order and orders/s;
-- webhook path: the signed delivery POSTed to /api/webhooks/order-fully-paid (verified,
-  stored, queued), handled by a real `celery worker` process (solo pool) that posts the
-  split: p50/p99 from the POST to the delivery handled (its `handled_at`), one delivery
-  at a time; orders/s with every delivery POSTed at once, until the last is handled.
-  Needs a broker (REDIS_URL, else the file-system one); the run's queue is purged at the end.
+- stored -> `handle_delivery` (the function the Celery task runs) -> ledger, from 1 and 2
+  processes taking every other delivery id as workers sharing a queue would: orders/s until
+  every delivery is handled, p50/p99 per call (most calls find their delivery handled by
+  an earlier batch), the number of batches, and the CPU time per order of the processes
+  and of their PostgreSQL backends (read from /proc: on a machine shared with other work,
+  the rate the CPU time allows on 2 idle cores is printed too);
+- stored -> queued (`handle_webhook_delivery.delay`, one message per delivery, as on commit
+  of their receipt) -> 2 real `celery worker` processes (solo pool) -> ledger: orders/s
+  until the last is handled, the workers' and their backends' CPU per order (the broker's
+  not counted). Needs a broker (REDIS_URL, else the file-system one); the run's queue is
+  purged at the end.
 
-And throughput with concurrency, orders of 3 lines: 1, 2 and 4 processes (forked, each
-with its own connection) post distinct orders through the same service at once; orders/s
-from the moment all start until the last is posted, p50/p99 over every order. PostgreSQL
-runs on the same machine and shares its cores.
+Then, unless --no-service: `post_order_split` one order per transaction (orders of 1, 5
+and 20 lines one after another; 3 lines from 1, 2 and 4 processes at once), and, unless
+--no-webhooks, the whole webhook path one signed POST at a time (/api/webhooks/
+order-fully-paid, verified, stored, queued, handled by the workers): p50/p99 from the POST
+to the delivery's `handled_at`, and orders/s with every delivery POSTed at once from this
+one process (bound by the POSTs).
 """
 
 import hashlib
