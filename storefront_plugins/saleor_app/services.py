@@ -271,14 +271,15 @@ def handle_delivery(delivery_id: int) -> str:
 
     Returns the delivery's status, or "claimed" when another worker's transaction holds it
     (`SKIP LOCKED`): that one handles it, or queues it again if it rolls back. Transient
-    failures propagate so the task retries.
+    failures propagate so the task retries. A delivery no longer pending costs one read.
 
     An event with a batch handler is handled in batches: this delivery with up to
     `SALEOR_WEBHOOK_BATCH_SIZE` - 1 other pending deliveries of the event never attempted
-    and held by no other worker, in one transaction (three queries besides the handlers'). Another
-    delivery that fails there is marked failed with its reason (a transient failure: left
-    pending and queued again); this one's failure is raised once the others are committed,
-    for the task to handle as it would alone.
+    and held by no other worker, in one transaction (four queries besides the handlers':
+    the read, this one locked, the others claimed, the handled marked). Another delivery
+    that fails there is marked failed with its reason (a transient failure: left pending
+    and queued again); this one's failure is raised once the others are committed, for the
+    task to handle as it would alone.
     """
     status = _status_of(delivery_id)
     if status is not None and status != WebhookDelivery.Status.PENDING:

@@ -26,6 +26,7 @@ from storefront_plugins.saleor_app.models import Installation, WebhookDelivery
 from storefront_plugins.saleor_app.services import handle_delivery
 from storefront_plugins.saleor_app.tasks import handle_webhook_delivery
 from tests.app.payouts.conftest import API_URL, PLATE, TAJINE, ledger_sum, line, order_payload
+from tests.app.payouts.test_order_postings import QUERIES_PER_BATCH
 
 
 @pytest.fixture
@@ -89,6 +90,28 @@ def test_the_first_task_posts_the_pending_deliveries_together_and_the_others_fin
     assert posted_orders() == ["T3JkZXI60", "T3JkZXI61", "T3JkZXI62"]
     assert LedgerTransaction.objects.count() == 3
     assert ledger_sum() == 0
+
+
+# The delivery's status read, it locked, the others claimed, the handled marked, and the
+# payouts' batch (tests/app/payouts/test_order_postings.py): whatever the batch's size. In a
+# test, the batch's transaction is a savepoint of the test's: two more.
+QUERIES_PER_DELIVERY_BATCH = 4 + QUERIES_PER_BATCH + 2
+
+
+@pytest.mark.parametrize("order_count", [1, 6])
+def test_a_batch_of_deliveries_takes_the_same_number_of_queries_for_any_size(
+    safi, installation, order_count, django_assert_num_queries
+):
+    # given the parties' accounts exist
+    handle_delivery(store(installation, paid_order("T3JkZXI6MA"))[0])
+    ids = store(installation, *(paid_order(f"T3JkZXI6{n + 1}") for n in range(order_count)))
+
+    # when / then
+    with django_assert_num_queries(QUERIES_PER_DELIVERY_BATCH):
+        handle_delivery(ids[0])
+    with django_assert_num_queries(1):
+        handle_delivery(ids[-1])  # handled by the batch above
+    assert len(posted_orders()) == 1 + order_count
 
 
 @override_settings(SALEOR_WEBHOOK_BATCH_SIZE=2)
