@@ -15,11 +15,11 @@ cooperative-safi (70 % / 30 %). First the path the target is about, for 10 x [or
   an earlier batch), the number of batches, and the CPU time per order of the processes
   and of their PostgreSQL backends (read from /proc: on a machine shared with other work,
   the rate the CPU time allows on 2 idle cores is printed too);
-- stored -> queued (`handle_webhook_delivery.delay`, one message per delivery, as on commit
-  of their receipt) -> 2 real `celery worker` processes (solo pool) -> ledger: orders/s
-  until the last is handled, the workers' and their backends' CPU per order (the broker's
-  not counted). Needs a broker (REDIS_URL, else the file-system one); the run's queue is
-  purged at the end.
+- stored -> queued (`queue_delivery`, as on commit of their receipt: a message unless a task
+  of the event is queued and not yet started, which takes them all) -> 2 real `celery
+  worker` processes (solo pool) -> ledger: orders/s until the last is handled, the
+  workers' and their backends' CPU per order (the broker's not counted). Needs a broker
+  (REDIS_URL, else the file-system one); the run's queue is purged at the end.
 
 Then, unless --no-service: `post_order_split` one order per transaction (orders of 1, 5
 and 20 lines one after another; 3 lines from 1, 2 and 4 processes at once), and, unless
@@ -60,9 +60,9 @@ from storefront_plugins.payouts.models import OrderPosting  # noqa: E402
 from storefront_plugins.payouts.payloads import parse_order  # noqa: E402
 from storefront_plugins.payouts.services import post_order_split  # noqa: E402
 from storefront_plugins.provenance.models import Contribution, ProductProvenance  # noqa: E402
+from storefront_plugins.saleor_app.events import WebhookEvent  # noqa: E402
 from storefront_plugins.saleor_app.models import Installation, WebhookDelivery  # noqa: E402
-from storefront_plugins.saleor_app.services import handle_delivery  # noqa: E402
-from storefront_plugins.saleor_app.tasks import handle_webhook_delivery  # noqa: E402
+from storefront_plugins.saleor_app.services import handle_delivery, queue_delivery  # noqa: E402
 from tests.app.artisans.conftest import DIRECTORY  # noqa: E402
 from tests.app.celery_worker import start_celery_worker  # noqa: E402
 from tests.app.databases import server_database_url  # noqa: E402
@@ -296,15 +296,16 @@ def bench_stored_deliveries(installation: Installation, processes: int, orders: 
 def bench_celery_workers(
     installation: Installation, worker_processes: list[subprocess.Popen[bytes]], orders: int
 ) -> None:
-    """Stored deliveries queued at once (`handle_webhook_delivery.delay`, as on commit of
-    their receipt) and handled by solo worker processes; until the last is handled. The
-    CPU time of the workers and of the database's other backends (theirs) per order."""
+    """Stored deliveries queued at once (`queue_delivery`, as on commit of their receipt: a
+    message unless a task of the event is queued and not yet started) and handled by solo
+    worker processes; until the last is handled. The CPU time of the workers and of the
+    database's other backends (theirs) per order."""
     delivery_ids = store_deliveries(installation, "T3JkZXI6Y2Vs", orders)
     workers_cpu = sum(cpu_seconds(p.pid) for p in worker_processes)
     backends_before = other_backends_cpu_seconds()
     run_started = time.perf_counter()
     for delivery_id in delivery_ids:
-        handle_webhook_delivery.delay(delivery_id)
+        queue_delivery(delivery_id, WebhookEvent.ORDER_FULLY_PAID)
     wait_until_handled(delivery_ids, poll=0.05)
     elapsed = time.perf_counter() - run_started
     workers_cpu = sum(cpu_seconds(p.pid) for p in worker_processes) - workers_cpu

@@ -5,9 +5,11 @@ two workers at once never posting an order twice."""
 import hashlib
 import json
 import threading
+from collections import Counter
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.db.models import Sum
 from django.test import override_settings
@@ -22,11 +24,25 @@ from storefront_plugins.payouts.models import (
 )
 from storefront_plugins.payouts.paid_batches import PaidOrder, post_order_splits
 from storefront_plugins.payouts.payloads import parse_order
+from storefront_plugins.saleor_app.events import WebhookEvent
 from storefront_plugins.saleor_app.models import Installation, WebhookDelivery
-from storefront_plugins.saleor_app.services import handle_delivery
+from storefront_plugins.saleor_app.services import (
+    handle_delivery,
+    queue_delivery,
+    take_batch_ticket,
+    ticket_store,
+)
 from storefront_plugins.saleor_app.tasks import handle_webhook_delivery
 from tests.app.payouts.conftest import API_URL, PLATE, TAJINE, ledger_sum, line, order_payload
 from tests.app.payouts.test_order_postings import QUERIES_PER_BATCH
+
+
+@pytest.fixture(autouse=True)
+def no_task_queued():
+    """No ticket left by an earlier test: deliveries here are queued or handled explicitly."""
+    take_batch_ticket(WebhookEvent.ORDER_FULLY_PAID)
+    yield
+    take_batch_ticket(WebhookEvent.ORDER_FULLY_PAID)
 
 
 @pytest.fixture
@@ -115,16 +131,61 @@ def test_a_batch_of_deliveries_takes_the_same_number_of_queries_for_any_size(
 
 
 @override_settings(SALEOR_WEBHOOK_BATCH_SIZE=2)
-def test_a_batch_takes_at_most_the_batch_size(safi, installation):
+def test_a_full_batch_is_followed_by_another_in_the_same_task(safi, installation):
     # given
     ids = store(installation, *(paid_order(f"T3JkZXI6{n}") for n in range(3)))
+    before = queued_messages()
 
     # when
     handle_delivery(ids[0])
 
+    # then: two transactions, of two deliveries and one, and a task queued for another
+    # worker to share them (it finds none left)
+    assert queued_messages() == before + 1
+    assert [status for status, _, _ in statuses(ids)] == ["handled"] * 3
+    handled_at = WebhookDelivery.objects.filter(pk__in=ids).values_list("handled_at", flat=True)
+    assert sorted(Counter(handled_at).values()) == [1, 2]
+    assert posted_orders() == ["T3JkZXI60", "T3JkZXI61", "T3JkZXI62"]
+
+
+def queued_messages() -> int:
+    store = ticket_store()
+    assert store is not None, "these tests need the Redis broker (REDIS_URL)"
+    return int(store.llen(settings.CELERY_TASK_DEFAULT_QUEUE))
+
+
+def test_deliveries_received_while_a_task_is_queued_wait_for_it_without_a_message(
+    safi, installation
+):
+    # given: three deliveries received one after another, no task started yet
+    before = queued_messages()
+    ids = store(installation, *(paid_order(f"T3JkZXI6{n}") for n in range(3)))
+    for delivery_id in ids:
+        queue_delivery(delivery_id, WebhookEvent.ORDER_FULLY_PAID)
+    assert queued_messages() == before + 1  # the first one's task
+
+    # when that task starts
+    handle_delivery(ids[0])
+    [later] = store(installation, paid_order("T3JkZXI6Mw"))
+    queue_delivery(later, WebhookEvent.ORDER_FULLY_PAID)
+
+    # then it handled the three; one received after it started has its own message
+    assert [status for status, _, _ in statuses(ids)] == ["handled"] * 3
+    assert queued_messages() == before + 2
+
+
+def test_a_task_whose_delivery_was_handled_takes_those_left_to_it(safi, installation):
+    # given: the first delivery was handled by another task, the second waited for this one
+    first, second = store(installation, paid_order("T3JkZXI6MA"), paid_order("T3JkZXI6MQ"))
+    queue_delivery(first, WebhookEvent.ORDER_FULLY_PAID)
+    WebhookDelivery.objects.filter(pk=first).update(status="handled")
+    queue_delivery(second, WebhookEvent.ORDER_FULLY_PAID)  # no message: the ticket is taken
+
+    # when
+    handle_delivery(first)
+
     # then
-    assert [status for status, _, _ in statuses(ids)] == ["handled", "handled", "pending"]
-    assert posted_orders() == ["T3JkZXI60", "T3JkZXI61"]
+    assert statuses([second]) == [("handled", 1, "")]
 
 
 def test_an_order_the_split_refuses_fails_alone_with_its_reason(safi, installation):
