@@ -4,7 +4,10 @@ API for the payout runs, rails and statements built on top:
 
 - `post(kind, currency, lines, order=None, description="")` posts one balanced transaction
   of `EntryLine`s (zero lines dropped; raises `UnbalancedTransaction` before writing if the
-  lines do not sum to zero; the database refuses it too).
+  lines do not sum to zero; the database refuses it too). `post_many(kind, transactions)`
+  posts many `NewTransaction`s in a fixed number of statements (a batch of paid orders);
+  `balanced(kind, lines)` is the check both make first, and `check_balanced_now()` runs the
+  database's check before the commit (inside a savepoint, so that one refusal is isolated).
 - `start_payout(party, currency, amount)`: PAYABLE -> PAYOUTS_IN_TRANSIT (`start_payouts`:
   for a run's parties at once, in bulk);
   `settle_payout(...)`: PAYOUTS_IN_TRANSIT -> CLEARING (the money left the platform);
@@ -18,11 +21,14 @@ API for the payout runs, rails and statements built on top:
   order's transactions of these kinds posted, one query.
 """
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from storefront_plugins.payouts.models import (
     AccountKind,
@@ -95,14 +101,24 @@ def accounts_for(currency: str, keys: Iterable[AccountKey]) -> dict[AccountKey, 
     missing = wanted - set(found)
     if missing:
         LedgerAccount.objects.bulk_create(
-            [
+            [  # in key order: concurrent first postings wait for each other, never deadlock
                 LedgerAccount(party_kind=p.kind, party_id=p.id, currency=currency, kind=k)
-                for p, k in missing
+                for p, k in sorted(missing, key=lambda key: (key[0].kind, key[0].id, key[1]))
             ],
             ignore_conflicts=True,
         )
         found |= _existing_accounts(currency, missing)
     return found
+
+
+def balanced(kind: TransactionKind, lines: Sequence[EntryLine]) -> list[EntryLine]:
+    """The lines without zeros; raises `UnbalancedTransaction` if they do not sum to zero."""
+    lines = [line for line in lines if line.amount != 0]
+    if sum(line.amount for line in lines) != 0:
+        raise UnbalancedTransaction(f"The entries of this {kind} do not sum to zero.")
+    if not lines:
+        raise UnbalancedTransaction("A transaction needs entries.")
+    return lines
 
 
 def post(
@@ -112,11 +128,7 @@ def post(
     order: LedgerOrder | None = None,
     description: str = "",
 ) -> LedgerTransaction:
-    lines = [line for line in lines if line.amount != 0]
-    if sum(line.amount for line in lines) != 0:
-        raise UnbalancedTransaction(f"The entries of this {kind} do not sum to zero.")
-    if not lines:
-        raise UnbalancedTransaction("A transaction needs entries.")
+    lines = balanced(kind, lines)
     accounts = accounts_for(currency, [(line.party, line.kind) for line in lines])
     transaction = LedgerTransaction.objects.create(
         kind=kind, order=order, description=description[:255]
@@ -133,6 +145,83 @@ def post(
         ]
     )
     return transaction
+
+
+@dataclass(frozen=True)
+class NewTransaction:
+    currency: str
+    lines: Sequence[EntryLine]
+    order_id: int | None = None
+    description: str = ""
+
+
+# Rows are passed as one JSON array (`jsonb_to_recordset`): one parameter to send whatever
+# the number of rows, in a statement whose text never changes.
+_INSERT_TRANSACTIONS = """
+INSERT INTO payouts_ledgertransaction (kind, order_id, description, created_at)
+SELECT %s, t.order_id, t.description, %s
+FROM jsonb_to_recordset(%s::jsonb) AS t(n int, order_id bigint, description text)
+ORDER BY t.n
+RETURNING id
+"""
+_INSERT_ENTRIES = """
+INSERT INTO payouts_ledgerentry (transaction_id, account_id, amount, role)
+SELECT e.transaction_id, e.account_id, e.amount, e.role
+FROM jsonb_to_recordset(%s::jsonb) AS e(transaction_id bigint, account_id bigint, amount bigint,
+    role text)
+"""
+
+
+def post_many(kind: TransactionKind, transactions: Sequence[NewTransaction]) -> list[int]:
+    """Many transactions of one kind at once, each checked by `balanced` first (raising
+    before anything is written): their accounts (one query per currency, two more for
+    parties' first postings), the transactions and their entries (one INSERT each, no model
+    instantiated). Returns the transactions' ids, in order."""
+    if not transactions:
+        return []
+    checked = [balanced(kind, t.lines) for t in transactions]
+    by_currency: dict[str, set[AccountKey]] = {}
+    for new, lines in zip(transactions, checked, strict=True):
+        by_currency.setdefault(new.currency, set()).update((x.party, x.kind) for x in lines)
+    accounts = {
+        currency: accounts_for(currency, sorted(keys, key=lambda k: (k[0].kind, k[0].id, k[1])))
+        for currency, keys in by_currency.items()
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _INSERT_TRANSACTIONS,
+            [
+                kind.value,
+                timezone.now(),
+                json.dumps(
+                    [
+                        {"n": n, "order_id": t.order_id, "description": t.description[:255]}
+                        for n, t in enumerate(transactions)
+                    ]
+                ),
+            ],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        entries = [
+            {
+                "transaction_id": transaction_id,
+                "account_id": accounts[new.currency][(line.party, line.kind)],
+                "amount": line.amount,
+                "role": line.role.value if line.role else "",
+            }
+            for transaction_id, new, lines in zip(ids, transactions, checked, strict=True)
+            for line in lines
+        ]
+        cursor.execute(_INSERT_ENTRIES, [json.dumps(entries)])
+    return ids
+
+
+def check_balanced_now() -> None:
+    """Runs the database's balance check (a deferred constraint trigger) on what this
+    transaction posted so far, instead of at its commit (two statements)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS payouts_transaction_balanced IMMEDIATE")
+        cursor.execute("SET CONSTRAINTS payouts_transaction_balanced DEFERRED")
 
 
 def _move(

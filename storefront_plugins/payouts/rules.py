@@ -4,7 +4,7 @@ decision, and how the decision is kept with the posting (refunds reverse that de
 whatever the rules or provenance say later)."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -28,7 +28,7 @@ from storefront_plugins.payouts.splits import (
     SplitRules,
     split_order,
 )
-from storefront_plugins.provenance.services import makers_of_products
+from storefront_plugins.provenance.services import PieceMakers, makers_of_products
 
 
 @dataclass(frozen=True)
@@ -61,19 +61,29 @@ def policy_for(cooperative_id: int | None) -> Policy:
 
 
 @dataclass(frozen=True)
-class RulesForOrder:
+class RulesForOrders:
     rules: SplitRules
-    channel_cooperative_id: int | None
-    channel_policy: Policy  # the channel's cooperative's hold (the default without one)
+    channel_cooperative_ids: dict[str, int]  # channel slug -> its cooperative
+    policies: dict[int, Policy]  # the cooperatives' holds (absent: the default)
+
+    def channel_cooperative_id(self, channel_slug: str) -> int | None:
+        return self.channel_cooperative_ids.get(channel_slug) if channel_slug else None
+
+    def policy_of(self, cooperative_id: int | None) -> Policy:
+        policy = self.policies.get(cooperative_id) if cooperative_id else None
+        return policy or _policy_of(None)
 
 
-def split_rules_for(cooperative_ids: Iterable[int], channel_slug: str) -> RulesForOrder:
-    """The rules of these cooperatives and of the channel's cooperative, and the channel's
-    cooperative with its policy (three queries)."""
-    terms = cooperative_payout_terms(ids=cooperative_ids, channel_slugs=[channel_slug])
-    channel_cooperative = next(
-        (t.id for t in terms if channel_slug and t.saleor_channel_slug == channel_slug), None
-    )
+def split_rules_for(cooperative_ids: Iterable[int], channel_slugs: Iterable[str]) -> RulesForOrders:
+    """The rules and policies of these cooperatives and of the channels' cooperatives, and
+    which cooperative sells on each channel (three queries, whatever the number of orders)."""
+    channel_slugs = [slug for slug in channel_slugs if slug]
+    terms = cooperative_payout_terms(ids=cooperative_ids, channel_slugs=channel_slugs)
+    channel_cooperatives = {
+        t.saleor_channel_slug: t.id
+        for t in terms
+        if t.saleor_channel_slug and t.saleor_channel_slug in channel_slugs
+    }
     ids = [t.id for t in terms]
     rules: dict[int, list[SplitRule]] = defaultdict(list)
     policies: dict[int, PayoutPolicy] = {}
@@ -103,22 +113,27 @@ def split_rules_for(cooperative_ids: Iterable[int], channel_slug: str) -> RulesF
             by_category={r.category_slug: rule_of(r) for r in rules[term.id] if r.category_slug},
             shipping_to=_policy_of(policies.get(term.id)).shipping_to,
         )
-    return RulesForOrder(
+    return RulesForOrders(
         SplitRules(cooperatives, fallback=Rule(0, fee)),
-        channel_cooperative,
-        _policy_of(policies.get(channel_cooperative) if channel_cooperative else None),
+        channel_cooperatives,
+        {cooperative_id: _policy_of(row) for cooperative_id, row in policies.items()},
     )
 
 
 # The split
 
 
-def _attributions(order: SaleorOrder) -> dict[str, Attribution]:
-    """Per line id: the variant's provenance, else the product's (one query)."""
-    product_ids = [line.product_id for line in order.lines if line.product_id]
-    makers = {
-        (m.saleor_product_id, m.saleor_variant_id): m for m in makers_of_products(product_ids)
-    }
+MakersByPiece = dict[tuple[str, str], PieceMakers]  # (product id, variant id or "")
+
+
+def _makers_of_orders(orders: Iterable[SaleorOrder]) -> MakersByPiece:
+    """Who made the orders' products and variants (one query)."""
+    product_ids = [line.product_id for order in orders for line in order.lines if line.product_id]
+    return {(m.saleor_product_id, m.saleor_variant_id): m for m in makers_of_products(product_ids)}
+
+
+def _attributions(order: SaleorOrder, makers: MakersByPiece) -> dict[str, Attribution]:
+    """Per line id: the variant's provenance, else the product's."""
     attributions = {}
     for line in order.lines:
         found = makers.get((line.product_id or "", line.variant_id or "")) or makers.get(
@@ -138,10 +153,10 @@ class SplitDecision:
     channel_policy: Policy
 
 
-def decide_split(order: SaleorOrder) -> SplitDecision:
-    """The order's split with what it was decided from (four queries)."""
-    attributions = _attributions(order)
-    found = split_rules_for({a.cooperative_id for a in attributions.values()}, order.channel_slug)
+def _decision(
+    order: SaleorOrder, attributions: dict[str, Attribution], found: RulesForOrders
+) -> SplitDecision:
+    channel_cooperative_id = found.channel_cooperative_id(order.channel_slug)
     to_split = OrderToSplit(
         currency=order.currency,
         total_gross=order.total_gross,
@@ -158,11 +173,42 @@ def decide_split(order: SaleorOrder) -> SplitDecision:
         ),
         shipping_gross=order.shipping_gross,
         shipping_tax=order.shipping_tax,
-        channel_cooperative_id=found.channel_cooperative_id,
+        channel_cooperative_id=channel_cooperative_id,
     )
     return SplitDecision(
-        split_order(to_split, found.rules), found.channel_cooperative_id, found.channel_policy
+        split_order(to_split, found.rules),
+        channel_cooperative_id,
+        found.policy_of(channel_cooperative_id),
     )
+
+
+def decide_splits(orders: Sequence[SaleorOrder]) -> list[SplitDecision | ValueError]:
+    """Each order's split with what it was decided from (four queries for all the orders);
+    an order the split refuses (`ValueError`: negative amounts, bad shares) gets its error,
+    the others their decision."""
+    if not orders:
+        return []
+    makers = _makers_of_orders(orders)
+    attributions = [_attributions(order, makers) for order in orders]
+    found = split_rules_for(
+        {a.cooperative_id for by_line in attributions for a in by_line.values()},
+        {order.channel_slug for order in orders},
+    )
+    decisions: list[SplitDecision | ValueError] = []
+    for order, by_line in zip(orders, attributions, strict=True):
+        try:
+            decisions.append(_decision(order, by_line, found))
+        except ValueError as error:
+            decisions.append(error)
+    return decisions
+
+
+def decide_split(order: SaleorOrder) -> SplitDecision:
+    """The order's split with what it was decided from (four queries)."""
+    [decision] = decide_splits([order])
+    if isinstance(decision, ValueError):
+        raise decision
+    return decision
 
 
 def split_detail(split: Split) -> dict[str, object]:

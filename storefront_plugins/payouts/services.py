@@ -163,14 +163,20 @@ def _lock_order(saleor_api_url: str, order: SaleorOrder) -> LockedOrder:
     return LockedOrder(row, row.split_posted, row.split_transaction_id)
 
 
+def hold_until(
+    paid_at: datetime | None, fulfilled_at: datetime | None, policy: Policy
+) -> datetime | None:
+    """When an unreleased order's hold ends: `hold_days` after its payment or fulfilment,
+    by its cooperative's policy; never before the payment is posted (nothing is held)."""
+    start = paid_at if policy.hold_starts == HoldStart.PAYMENT else fulfilled_at
+    return start + timedelta(days=policy.hold_days) if start and paid_at else None
+
+
 def _update_hold(row: LedgerOrder, policy: Policy | None = None) -> None:
     if row.released_at is not None:
         return
     policy = policy or policy_for(row.cooperative_id)
-    start = row.paid_at if policy.hold_starts == HoldStart.PAYMENT else row.fulfilled_at
-    row.hold_until = start + timedelta(days=policy.hold_days) if start else None
-    if row.paid_at is None:  # nothing is held before the payment is posted
-        row.hold_until = None
+    row.hold_until = hold_until(row.paid_at, row.fulfilled_at, policy)
 
 
 def _post_split(

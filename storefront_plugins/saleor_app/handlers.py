@@ -14,10 +14,20 @@ handler of each, with its subscription query, and the handler returns Saleor's J
 
     @sync_webhook_handler(SyncWebhookEvent.TRANSACTION_PROCESS_SESSION, query)
     def process_session(message: SyncWebhookMessage) -> dict[str, Any]: ...
+
+A capability that can handle many deliveries of an event at once registers a batch
+handler: the worker then takes up to `SALEOR_WEBHOOK_BATCH_SIZE` pending deliveries of that
+event together, in one transaction (`services.handle_delivery`):
+
+    @webhook_batch_handler(WebhookEvent.ORDER_FULLY_PAID)
+    def post_order_splits(messages: Sequence[WebhookMessage]) -> dict[int, Exception]: ...
+
+It returns the deliveries it could not handle, by id, with their error, and keeps the
+transaction usable when one fails (savepoints): the others are marked handled with it.
 """
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,6 +68,29 @@ def unregister_webhook_handler(event: WebhookEvent, handler: WebhookHandler) -> 
 
 def handlers_for(event: WebhookEvent) -> list[WebhookHandler]:
     return list(_handlers[event])
+
+
+BatchHandler = Callable[[Sequence[WebhookMessage]], dict[int, Exception]]
+
+_batch_handlers: dict[WebhookEvent, list[BatchHandler]] = defaultdict(list)
+
+
+def webhook_batch_handler(event: WebhookEvent) -> Callable[[BatchHandler], BatchHandler]:
+    def register(handler: BatchHandler) -> BatchHandler:
+        if handler not in _batch_handlers[event]:
+            _batch_handlers[event].append(handler)
+        return handler
+
+    return register
+
+
+def unregister_webhook_batch_handler(event: WebhookEvent, handler: BatchHandler) -> None:
+    if handler in _batch_handlers[event]:
+        _batch_handlers[event].remove(handler)
+
+
+def batch_handlers_for(event: WebhookEvent) -> list[BatchHandler]:
+    return list(_batch_handlers[event])
 
 
 # Synchronous webhooks: Saleor waits for the answer (payment sessions and action requests).

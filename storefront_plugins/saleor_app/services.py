@@ -1,5 +1,7 @@
 """The only writers of the App's installation and delivery records."""
 
+import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -8,8 +10,10 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
+import redis
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 
@@ -25,8 +29,11 @@ from storefront_plugins.saleor_app.exceptions import (
     SaleorTransportError,
 )
 from storefront_plugins.saleor_app.handlers import (
+    BatchHandler,
+    RetryLater,
     SyncWebhookMessage,
     WebhookMessage,
+    batch_handlers_for,
     handlers_for,
     sync_webhook_for,
 )
@@ -178,7 +185,7 @@ def receive_webhook(
             defaults={"body": body.decode("utf-8")},
         )
         if created:
-            transaction.on_commit(lambda: _enqueue_delivery(delivery.pk))
+            transaction.on_commit(lambda: queue_delivery(delivery.pk, event))
     return ReceivedDelivery(delivery=delivery, duplicate=not created)
 
 
@@ -258,13 +265,58 @@ def verify_webhook(
     return installation, payload
 
 
-def _enqueue_delivery(delivery_id: int) -> None:
+def _enqueue_delivery(delivery_id: int) -> bool:
     from storefront_plugins.saleor_app.tasks import handle_webhook_delivery
 
     try:
         handle_webhook_delivery.delay(delivery_id)
     except (KombuOperationalError, OSError):  # broker down: the sweeper requeues it later
         logger.exception("Could not queue webhook delivery %s; it will be requeued.", delivery_id)
+        return False
+    return True
+
+
+# A task of an event with a batch handler, queued and not yet started, takes every pending
+# delivery of the event when it starts: deliveries received meanwhile need no message of
+# their own (one message per batch, not per delivery, when they come fast). The ticket says
+# such a task is queued; it lapses after this long, in case that task is lost.
+BATCH_TICKET_SECONDS = 10
+
+
+def _batch_ticket(event: WebhookEvent) -> str:
+    return f"souk:{settings.CELERY_TASK_DEFAULT_QUEUE}:batch-ticket:{event.value}"
+
+
+@functools.cache
+def ticket_store() -> redis.Redis | None:
+    """The broker's Redis; none with the file-system broker (every delivery is queued)."""
+    url = str(settings.CELERY_BROKER_URL)
+    return redis.Redis.from_url(url) if url.startswith(("redis://", "rediss://")) else None
+
+
+def queue_delivery(delivery_id: int, event: WebhookEvent) -> None:
+    store = ticket_store() if batch_handlers_for(event) else None
+    if store is not None:
+        try:
+            if not store.set(_batch_ticket(event), delivery_id, nx=True, ex=BATCH_TICKET_SECONDS):
+                return  # the queued task will take it
+        except redis.RedisError:
+            store = None
+    if not _enqueue_delivery(delivery_id) and store is not None:
+        with contextlib.suppress(redis.RedisError):
+            store.delete(_batch_ticket(event))
+
+
+def take_batch_ticket(event: WebhookEvent) -> bool:
+    """A task of the event starts: deliveries received from now on are queued again. True
+    when there was a ticket: deliveries received meanwhile were left to this task."""
+    store = ticket_store()
+    if store is None:
+        return False
+    try:
+        return bool(store.delete(_batch_ticket(event)))
+    except redis.RedisError:
+        return True  # unknown: look for them
 
 
 def _verify_with_key_rotation(installation: Installation, signature: str, body: bytes) -> None:
@@ -318,37 +370,183 @@ def _claim_jwks_refetch(installation: Installation) -> bool:
 def handle_delivery(delivery_id: int) -> str:
     """Run the registered handlers of a stored delivery, once.
 
-    Returns the delivery's status. Transient failures propagate so the task retries;
-    the row lock makes a concurrent redelivery wait and then see it handled.
+    Returns the delivery's status, or "claimed" when another worker's transaction holds it
+    (`SKIP LOCKED`): that one handles it, or queues it again if it rolls back. Transient
+    failures propagate so the task retries. A delivery no longer pending costs one read.
+
+    An event with a batch handler is handled in batches: this delivery with up to
+    `SALEOR_WEBHOOK_BATCH_SIZE` - 1 other pending deliveries of the event never attempted
+    and held by no other worker, in one transaction (four queries besides the handlers':
+    the read, this one locked, the others claimed, the handled marked). Another delivery
+    that fails there is marked failed with its reason (a transient failure: left pending
+    and queued again); this one's failure is raised once the others are committed, for the
+    task to handle as it would alone. Deliveries received while this task was queued got no
+    message (`queue_delivery`): this task takes them, batch after batch while they come
+    full, with one more task queued for another worker to share them.
     """
+    status, event = _status_of(delivery_id)
+    left_to_this_task = (
+        event is not None and bool(batch_handlers_for(event)) and take_batch_ticket(event)
+    )
+    if status is not None and status != WebhookDelivery.Status.PENDING:
+        if left_to_this_task:
+            assert event is not None
+            handle_pending_deliveries(event)  # those received while this task was queued
+        return status  # handled in another's batch: no lock taken, nothing to commit
+    claimed: list[int] = []
+    try:
+        status, own_error, full = _handle_deliveries(delivery_id, claimed)
+        claimed.clear()
+    except BaseException:
+        for other_id in claimed:  # back to pending: their own tasks may have skipped them
+            _enqueue_delivery(other_id)
+        raise
+    if event is not None and full:
+        _enqueue_pending(event)  # another worker shares what is left
+    if event is not None and (full or (left_to_this_task and status == "claimed")):
+        handle_pending_deliveries(event)
+    if own_error is not None:
+        raise own_error
+    return status
+
+
+def handle_pending_deliveries(event: WebhookEvent) -> None:
+    """Batches of the event's pending never-attempted deliveries, until one is not full.
+    After a first full batch, one more task is queued, for another worker to share them."""
+    claimed: list[int] = []
+    shared = False
+    try:
+        while True:
+            claimed.clear()
+            _, _, full = _handle_deliveries(None, claimed, event)
+            if not full:
+                return
+            if not shared:
+                shared = True
+                _enqueue_pending(event)
+    except BaseException:
+        for other_id in claimed:
+            _enqueue_delivery(other_id)
+        raise
+
+
+def _enqueue_pending(event: WebhookEvent) -> None:
+    from storefront_plugins.saleor_app.tasks import handle_pending_webhook_deliveries
+
+    try:
+        handle_pending_webhook_deliveries.delay(event.value)
+    except (KombuOperationalError, OSError):  # this task goes on alone
+        logger.exception("Could not queue a task for the pending %s deliveries.", event.value)
+
+
+TRANSIENT_ERRORS = (RetryLater, SaleorTransportError)
+
+
+def _status_of(delivery_id: int) -> tuple[str | None, WebhookEvent | None]:
+    """One read, no lock (a batch's later deliveries ask it once each: kept cheap)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT status, event FROM saleor_app_webhookdelivery WHERE id = %s", [delivery_id]
+        )
+        row = cursor.fetchone()
+    return (str(row[0]), WebhookEvent(row[1])) if row else (None, None)
+
+
+def _handle_deliveries(
+    delivery_id: int | None, claimed: list[int], event: WebhookEvent | None = None
+) -> tuple[str, Exception | None, bool]:
+    """This delivery (or, with none, only `event`'s pending ones) with the pending others
+    its event's batch handler takes, in one transaction: its status, its own error, and
+    whether the batch was full (more may be pending)."""
+    pending = WebhookDelivery.objects.select_for_update(skip_locked=True, of=("self",)).annotate(
+        api_url=F("installation__saleor_api_url")
+    )
+    size = settings.SALEOR_WEBHOOK_BATCH_SIZE
     with transaction.atomic():
-        delivery = (
-            WebhookDelivery.objects.select_for_update()
-            .select_related("installation")
-            .filter(pk=delivery_id)
-            .first()
+        deliveries = []
+        if delivery_id is not None:
+            delivery = pending.filter(pk=delivery_id, status=WebhookDelivery.Status.PENDING).first()
+            if delivery is None:  # handled since, or held by another worker's transaction
+                status, _ = _status_of(delivery_id)
+                if status is None:
+                    logger.warning("Webhook delivery %s no longer exists.", delivery_id)
+                    return "missing", None, False
+                claimed_elsewhere = status == WebhookDelivery.Status.PENDING
+                return ("claimed" if claimed_elsewhere else status), None, False
+            event = WebhookEvent(delivery.event)
+            deliveries.append(delivery)
+        assert event is not None
+        batch_handlers = batch_handlers_for(event)
+        if batch_handlers and size > len(deliveries):
+            others = list(
+                pending.filter(event=event.value, status=WebhookDelivery.Status.PENDING, attempts=0)
+                .exclude(pk__in=[d.pk for d in deliveries])
+                .order_by("pk")[: size - len(deliveries)]
+            )
+            deliveries += others
+            claimed.extend(other.pk for other in others)
+        if not deliveries:
+            return WebhookDelivery.Status.HANDLED, None, False
+        messages = [
+            WebhookMessage(
+                delivery_id=d.pk,
+                installation_id=d.installation_id,
+                saleor_api_url=d.api_url,
+                event=event,
+                payload=parse_payload(d.body),
+            )
+            for d in deliveries
+        ]
+        failures = _run_handlers(event, messages, batch_handlers)
+        own_error = failures.pop(delivery_id, None) if delivery_id is not None else None
+        _record_batch([d.pk for d in deliveries], failures, skip=delivery_id if own_error else None)
+        full = bool(batch_handlers) and len(deliveries) >= size
+        return WebhookDelivery.Status.HANDLED, own_error, full
+
+
+def _run_handlers(
+    event: WebhookEvent, messages: list[WebhookMessage], batch_handlers: list[BatchHandler]
+) -> dict[int, Exception]:
+    """The failures by delivery id; alone, a plain handler's error propagates as before."""
+    failures: dict[int, Exception] = {}
+    handlers = handlers_for(event)
+    for message in messages if handlers else ():
+        if len(messages) == 1:
+            for handler in handlers:
+                handler(message)
+            continue
+        try:
+            with transaction.atomic():  # one delivery's failure is its own
+                for handler in handlers:
+                    handler(message)
+        except Exception as error:  # as the task's: a handler bug fails its delivery only
+            failures[message.delivery_id] = error
+    for batch_handler in batch_handlers:
+        failures |= batch_handler([m for m in messages if m.delivery_id not in failures])
+    return failures
+
+
+def _record_batch(
+    delivery_ids: list[int], failures: dict[int, Exception], skip: int | None
+) -> None:
+    handled = [pk for pk in delivery_ids if pk not in failures and pk != skip]
+    WebhookDelivery.objects.filter(pk__in=handled).update(
+        status=WebhookDelivery.Status.HANDLED,
+        attempts=F("attempts") + 1,
+        handled_at=timezone.now(),
+        last_error="",
+    )
+    for other_id, error in failures.items():
+        transient = isinstance(error, TRANSIENT_ERRORS)
+        if not transient:
+            logger.error("Webhook delivery %s failed in a batch: %r", other_id, error)
+        WebhookDelivery.objects.filter(pk=other_id).update(
+            status=WebhookDelivery.Status.PENDING if transient else WebhookDelivery.Status.FAILED,
+            attempts=F("attempts") + 1,
+            last_error=f"{type(error).__name__}: {error}"[:2000],
         )
-        if delivery is None:
-            logger.warning("Webhook delivery %s no longer exists.", delivery_id)
-            return "missing"
-        if delivery.status != WebhookDelivery.Status.PENDING:
-            return delivery.status
-        event = WebhookEvent(delivery.event)
-        message = WebhookMessage(
-            delivery_id=delivery.pk,
-            installation_id=delivery.installation_id,
-            saleor_api_url=delivery.installation.saleor_api_url,
-            event=event,
-            payload=parse_payload(delivery.body),
-        )
-        for handler in handlers_for(event):
-            handler(message)
-        delivery.status = WebhookDelivery.Status.HANDLED
-        delivery.attempts += 1
-        delivery.handled_at = timezone.now()
-        delivery.last_error = ""
-        delivery.save(update_fields=["status", "attempts", "handled_at", "last_error"])
-        return delivery.status
+        if transient:
+            transaction.on_commit(functools.partial(_enqueue_delivery, other_id))
 
 
 def record_delivery_failure(delivery_id: int, error: str, *, final: bool) -> None:

@@ -6,10 +6,12 @@ from datetime import timedelta
 
 from celery import Task, shared_task
 
+from storefront_plugins.saleor_app.events import WebhookEvent
 from storefront_plugins.saleor_app.exceptions import SaleorTransportError
 from storefront_plugins.saleor_app.handlers import RetryLater
 from storefront_plugins.saleor_app.services import (
     handle_delivery,
+    handle_pending_deliveries,
     record_delivery_failure,
     stale_pending_delivery_ids,
 )
@@ -42,6 +44,12 @@ def handle_webhook_delivery(self: Task, delivery_id: int) -> str:
         logger.exception("Webhook delivery %s failed in a handler.", delivery_id)
         record_delivery_failure(delivery_id, f"{type(error).__name__}: {error}", final=True)
         raise
+
+
+@shared_task(acks_late=True)
+def handle_pending_webhook_deliveries(event: str) -> None:
+    """Shares a backlog of an event's deliveries with the worker that queued it."""
+    handle_pending_deliveries(WebhookEvent(event))
 
 
 @shared_task(acks_late=True)

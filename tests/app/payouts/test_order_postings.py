@@ -9,11 +9,15 @@ from storefront_plugins.payouts.payloads import parse_order
 from storefront_plugins.payouts.splits import PLATFORM, Party, PartyKind, UnknownCurrency
 from storefront_plugins.payouts.webhooks import (
     reverse_refunds,
-    split_paid_order,
+    split_paid_orders,
     start_hold_after_fulfilment,
 )
 from storefront_plugins.saleor_app.events import WebhookEvent
-from storefront_plugins.saleor_app.handlers import WebhookMessage, handlers_for
+from storefront_plugins.saleor_app.handlers import (
+    WebhookMessage,
+    batch_handlers_for,
+    handlers_for,
+)
 from tests.app.payouts.conftest import (
     API_URL,
     PLATE,
@@ -23,21 +27,35 @@ from tests.app.payouts.conftest import (
     order_payload,
 )
 
-# Savepoint, the order inserted if missing, locked with its split posting looked up, makers,
-# cooperatives, rules, policies, accounts read, transaction, entries, posting, order, release.
-QUERIES_PER_SPLIT = 13
+# A batch of paid orders, whatever its size and its orders' lines: makers, cooperatives, rules,
+# policies; savepoint, the orders inserted if missing, locked with their split postings
+# looked up, accounts read, transactions, entries, postings, orders updated, the balance
+# trigger run (two), release.
+QUERIES_PER_BATCH = 15
 QUERIES_TO_OPEN_ACCOUNTS = 2  # the parties' first posting: the missing accounts inserted, read
 TAJINE_LINE = line("TGluZTox", TAJINE, "120.00", "20.00")
 
 
-def message(event: WebhookEvent, payload: dict) -> WebhookMessage:
+def message(event: WebhookEvent, payload: dict, delivery_id: int = 1) -> WebhookMessage:
     return WebhookMessage(
-        delivery_id=1, installation_id=1, saleor_api_url=API_URL, event=event, payload=payload
+        delivery_id=delivery_id,
+        installation_id=1,
+        saleor_api_url=API_URL,
+        event=event,
+        payload=payload,
     )
 
 
-def paid(payload: dict) -> None:
-    split_paid_order(message(WebhookEvent.ORDER_FULLY_PAID, payload))
+def paid(*payloads: dict) -> None:
+    """Delivered together, as the worker batches them; the first failure raised."""
+    failures = split_paid_orders(
+        [
+            message(WebhookEvent.ORDER_FULLY_PAID, payload, delivery_id=n)
+            for n, payload in enumerate(payloads)
+        ]
+    )
+    if failures:
+        raise failures[min(failures)]
 
 
 def refunded(payload: dict) -> None:
@@ -139,23 +157,35 @@ def test_an_order_in_a_currency_payouts_do_not_know_is_refused_whole(safi):
     assert LedgerTransaction.objects.count() == 0
 
 
-@pytest.mark.parametrize("line_count", [2, 8])
-def test_the_split_takes_the_same_number_of_queries_for_one_line_or_many(
-    safi, line_count, django_assert_num_queries
+def orders_of(order_count: int, line_count: int) -> list[dict]:
+    return [
+        order_payload(
+            [
+                line(f"TGluZT{o}-{i}", TAJINE if i % 2 else PLATE, "10.00", "1.00")
+                for i in range(line_count)
+            ],
+            order_id=f"T3JkZXI6{o}",
+        )
+        for o in range(order_count)
+    ]
+
+
+@pytest.mark.parametrize(("order_count", "line_count"), [(1, 2), (1, 8), (8, 3)])
+def test_a_batch_of_splits_takes_the_same_number_of_queries_for_any_orders_and_lines(
+    safi, order_count, line_count, django_assert_num_queries
 ):
     # given
-    payload = order_payload(
-        [line(f"TGluZT{i}", TAJINE if i % 2 else PLATE, "10.00", "1.00") for i in range(line_count)]
-    )
+    payloads = orders_of(order_count, line_count)
 
     # when / then
-    with django_assert_num_queries(QUERIES_PER_SPLIT + QUERIES_TO_OPEN_ACCOUNTS):
-        paid(payload)
+    with django_assert_num_queries(QUERIES_PER_BATCH + QUERIES_TO_OPEN_ACCOUNTS):
+        paid(*payloads)
+    assert OrderPosting.objects.count() == order_count
 
 
-@pytest.mark.parametrize("line_count", [2, 8])
-def test_a_split_to_existing_accounts_takes_the_same_number_of_queries_for_any_lines(
-    safi, line_count, django_assert_num_queries
+@pytest.mark.parametrize(("order_count", "line_count"), [(1, 2), (1, 8), (8, 3)])
+def test_a_batch_to_existing_accounts_takes_the_same_number_of_queries_for_any_orders(
+    safi, order_count, line_count, django_assert_num_queries
 ):
     # given an order to the same parties already posted
     paid(
@@ -163,17 +193,16 @@ def test_a_split_to_existing_accounts_takes_the_same_number_of_queries_for_any_l
             [line("TGluZTow", PLATE, "10.00", "1.00"), TAJINE_LINE], order_id="T3JkZXI6OQ=="
         )
     )
-    payload = order_payload(
-        [line(f"TGluZT{i}", TAJINE if i % 2 else PLATE, "10.00", "1.00") for i in range(line_count)]
-    )
+    payloads = orders_of(order_count, line_count)
 
     # when / then
-    with django_assert_num_queries(QUERIES_PER_SPLIT):
-        paid(payload)
+    with django_assert_num_queries(QUERIES_PER_BATCH):
+        paid(*payloads)
+    assert OrderPosting.objects.count() == order_count + 1
 
 
 def test_the_handlers_are_registered_for_saleors_order_events():
-    assert split_paid_order in handlers_for(WebhookEvent.ORDER_FULLY_PAID)
+    assert split_paid_orders in batch_handlers_for(WebhookEvent.ORDER_FULLY_PAID)
     assert reverse_refunds in handlers_for(WebhookEvent.ORDER_REFUNDED)
     assert reverse_refunds in handlers_for(WebhookEvent.ORDER_FULLY_REFUNDED)
     assert start_hold_after_fulfilment in handlers_for(WebhookEvent.ORDER_FULFILLED)

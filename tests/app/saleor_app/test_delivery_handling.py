@@ -6,10 +6,13 @@ from storefront_plugins.saleor_app.events import WebhookEvent
 from storefront_plugins.saleor_app.exceptions import SaleorTransportError
 from storefront_plugins.saleor_app.handlers import (
     RetryLater,
+    unregister_webhook_batch_handler,
     unregister_webhook_handler,
+    webhook_batch_handler,
     webhook_handler,
 )
 from storefront_plugins.saleor_app.models import WebhookDelivery
+from storefront_plugins.saleor_app.services import handle_delivery
 from storefront_plugins.saleor_app.tasks import (
     MAX_DELIVERY_RETRIES,
     handle_webhook_delivery,
@@ -134,3 +137,58 @@ def test_a_handler_bug_marks_the_delivery_failed_with_its_reason(delivery, faili
 
 def test_a_missing_delivery_is_reported_not_raised(db):
     assert handle_webhook_delivery.apply(args=(987654,)).get() == "missing"
+
+
+@pytest.fixture
+def batches():
+    """A batch handler of PRODUCT_DELETED that records each batch and fails the deliveries
+    whose body names an error."""
+    seen: list[list[int]] = []
+
+    def handle(messages):
+        seen.append([m.delivery_id for m in messages])
+        errors = {"bug": KeyError("id"), "later": RetryLater("Saleor is down")}
+        return {m.delivery_id: errors[m.payload["fail"]] for m in messages if "fail" in m.payload}
+
+    webhook_batch_handler(WebhookEvent.PRODUCT_DELETED)(handle)
+    yield seen
+    unregister_webhook_batch_handler(WebhookEvent.PRODUCT_DELETED, handle)
+
+
+def product_deleted(installation, *bodies):
+    return [
+        WebhookDelivery.objects.create(
+            installation=installation, event="PRODUCT_DELETED", body=body, body_sha256=str(n) * 64
+        ).pk
+        for n, body in enumerate(bodies)
+    ]
+
+
+def test_pending_deliveries_of_an_event_with_a_batch_handler_are_handled_together(
+    installation, batches
+):
+    ids = product_deleted(installation, "{}", "{}", "{}")
+    attempted = WebhookDelivery.objects.filter(pk=ids[2])
+    attempted.update(attempts=1)  # being retried with backoff: left to its own task
+
+    assert handle_delivery(ids[1]) == "handled"
+
+    assert batches == [[ids[1], ids[0]]]
+    assert [d.status for d in WebhookDelivery.objects.order_by("pk")] == [
+        "handled",
+        "handled",
+        "pending",
+    ]
+
+
+def test_in_a_batch_another_deliverys_failure_is_its_own(installation, batches):
+    ids = product_deleted(installation, "{}", '{"fail": "bug"}', '{"fail": "later"}')
+
+    assert handle_delivery(ids[0]) == "handled"
+
+    rows = [(d.status, d.attempts, d.last_error) for d in WebhookDelivery.objects.order_by("pk")]
+    assert rows == [
+        ("handled", 1, ""),
+        ("failed", 1, "KeyError: 'id'"),  # for a replay once fixed
+        ("pending", 1, "RetryLater: Saleor is down"),  # queued again
+    ]
