@@ -1,43 +1,25 @@
 """Saleor events payments listens to: once a transaction's order exists, its PaymentIntent
-joins the order's transfer group, where payouts' separate transfers to artisans go."""
+joins the order's transfer group (`transfer_groups`), from a task queued on commit."""
 
-import logging
+from functools import partial
 
-import stripe
+from django.db import transaction
 
-from storefront_plugins.payments import intents
-from storefront_plugins.payments.models import Payment
+from storefront_plugins.payments.transfer_groups import payments_to_group
 from storefront_plugins.saleor_app.events import WebhookEvent
-from storefront_plugins.saleor_app.handlers import RetryLater, WebhookMessage, webhook_handler
-from storefront_plugins.stripe_gateway.client import StripeUnavailable, is_transient
-
-logger = logging.getLogger(__name__)
+from storefront_plugins.saleor_app.handlers import WebhookMessage, webhook_handler
 
 
 def group_order_payments(message: WebhookMessage) -> None:
+    from storefront_plugins.payments.tasks import group_payment
+
     order = message.payload.get("order") or {}
     order_id = order.get("id")
     transaction_ids = [t["id"] for t in order.get("transactions") or [] if t and t.get("id")]
     if not order_id or not transaction_ids:
         return
-    payments = Payment.objects.select_for_update().filter(
-        installation_id=message.installation_id, saleor_transaction_id__in=transaction_ids
-    )
-    for payment in payments:
-        if payment.transfer_group == order_id or not payment.payment_intent_id:
-            continue
-        try:
-            intents.set_transfer_group(payment.payment_intent_id, order_id)
-        except StripeUnavailable as error:
-            raise RetryLater(error.message) from error
-        except stripe.StripeError as error:
-            if is_transient(error):
-                raise RetryLater(str(error)) from error
-            logger.warning("Stripe refused the transfer group of %s: %s", payment, error)
-            continue
-        payment.saleor_order_id = order_id
-        payment.transfer_group = order_id
-        payment.save(update_fields=["saleor_order_id", "transfer_group", "updated_at"])
+    for payment_id in payments_to_group(message.installation_id, order_id, transaction_ids):
+        transaction.on_commit(partial(group_payment.delay, payment_id))
 
 
 def register_webhook_handlers() -> None:
