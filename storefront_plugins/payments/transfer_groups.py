@@ -6,9 +6,12 @@ a task after that commits, so a slow Stripe never holds the transaction that pos
 of paid orders to the ledger, and a Stripe outage never fails the order's delivery."""
 
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import stripe
 from django.db import transaction
+from django.db.models import Q
 
 from storefront_plugins.payments import intents
 from storefront_plugins.payments.models import Payment
@@ -21,14 +24,30 @@ class TransferGroupNotYetSet(Exception):
     """Stripe could not be reached or answered a transient error: try again later."""
 
 
-def payments_to_group(installation_id: int, order_id: str, transaction_ids: list[str]) -> list[int]:
-    """Records the order on its payments; the ids of those whose PaymentIntent must still
-    join the order's transfer group."""
-    payments = Payment.objects.select_for_update().filter(
-        installation_id=installation_id, saleor_transaction_id__in=transaction_ids
-    )
+@dataclass(frozen=True)
+class OrderPayments:
+    installation_id: int
+    order_id: str
+    transaction_ids: list[str]
+
+
+def payments_to_group(orders: Sequence[OrderPayments]) -> list[int]:
+    """Records each paid order on its payments (one query to read them, one write per
+    payment that changes); the ids of those whose PaymentIntent must still join its order's
+    transfer group."""
+    order_of = {
+        (o.installation_id, transaction_id): o.order_id
+        for o in orders
+        for transaction_id in o.transaction_ids
+    }
+    if not order_of:
+        return []
+    condition = Q()
+    for installation_id, transaction_id in order_of:
+        condition |= Q(installation_id=installation_id, saleor_transaction_id=transaction_id)
     pending = []
-    for payment in payments:
+    for payment in Payment.objects.select_for_update().filter(condition).order_by("pk"):
+        order_id = order_of[(payment.installation_id, payment.saleor_transaction_id)]
         if payment.saleor_order_id != order_id:
             payment.saleor_order_id = order_id
             payment.save(update_fields=["saleor_order_id", "updated_at"])

@@ -232,8 +232,9 @@ def test_a_card_payment_pays_the_order_which_joins_its_transfer_group_and_the_le
     paid_delivery = wait_for_delivery("ORDER_FULLY_PAID", mentioning=order["id"])
     assert paid_delivery.status == WebhookDelivery.Status.HANDLED, paid_delivery.last_error
     wait_for(  # a task after the delivery's transaction: Stripe is never called inside it
-        lambda: Payment.objects.get(saleor_transaction_id=transaction_id).transfer_group
-        == order["id"],
+        lambda: (
+            Payment.objects.get(saleor_transaction_id=transaction_id).transfer_group == order["id"]
+        ),
         "the PaymentIntent grouped with the order",
     )
     assert intent(stripe_api, data["paymentIntent"]).transfer_group == order["id"]

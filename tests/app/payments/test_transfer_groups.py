@@ -29,14 +29,19 @@ def paid_order_message(installation: Any) -> WebhookMessage:
     )
 
 
+def order_payments(installation: Any) -> transfer_groups.OrderPayments:
+    return transfer_groups.OrderPayments(installation.pk, ORDER_ID, [TRANSACTION_ID])
+
+
 def test_the_paid_order_is_recorded_and_stripe_is_called_only_after_the_commit(
     installation: Any, paid: str, stripe_api: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     # when the ORDER_FULLY_PAID handler runs (inside the delivery's transaction)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        group_order_payments(paid_order_message(installation))
+        failures = group_order_payments([paid_order_message(installation)])
 
     # then the payment knows its order, and Stripe has not been called yet
+    assert failures == {}
     payment = Payment.objects.get()
     assert (payment.saleor_order_id, payment.transfer_group) == (ORDER_ID, "")
     assert len(callbacks) == 1
@@ -47,7 +52,7 @@ def test_grouping_sets_the_transfer_group_once(
     installation: Any, paid: str, stripe_api: Any
 ) -> None:
     # given
-    [payment_id] = transfer_groups.payments_to_group(installation.pk, ORDER_ID, [TRANSACTION_ID])
+    [payment_id] = transfer_groups.payments_to_group([order_payments(installation)])
 
     # when
     first = transfer_groups.group_payment(payment_id)
@@ -57,14 +62,14 @@ def test_grouping_sets_the_transfer_group_once(
     assert (first, again) == ("grouped", "already grouped")
     assert stripe_api.client().v1.payment_intents.retrieve(paid).transfer_group == ORDER_ID
     assert Payment.objects.get().transfer_group == ORDER_ID
-    assert transfer_groups.payments_to_group(installation.pk, ORDER_ID, [TRANSACTION_ID]) == []
+    assert transfer_groups.payments_to_group([order_payments(installation)]) == []
 
 
 def test_stripe_down_leaves_the_payment_to_group_on_the_next_try(
     installation: Any, paid: str, stripe_api: Any
 ) -> None:
     # given
-    [payment_id] = transfer_groups.payments_to_group(installation.pk, ORDER_ID, [TRANSACTION_ID])
+    [payment_id] = transfer_groups.payments_to_group([order_payments(installation)])
     stripe_api.inject_fault(f"/v1/payment_intents/{paid}", "error")
 
     # when
