@@ -68,6 +68,7 @@ class _Row:
     fulfilled_at: datetime | None
     released_at: datetime | None
     hold_until: datetime | None
+    cancelled_at: datetime | None
     charge_reference: str
     split_posted: bool
     split_transaction_id: int | None
@@ -88,7 +89,7 @@ ON CONFLICT (saleor_api_url, saleor_order_id) DO NOTHING
 """
 _LOCK_ORDERS = """
 SELECT o.saleor_api_url, o.saleor_order_id, o.id, o.paid_at, o.fulfilled_at, o.released_at,
-    o.hold_until, o.charge_reference, p.id IS NOT NULL, p.transaction_id
+    o.hold_until, o.cancelled_at, o.charge_reference, p.id IS NOT NULL, p.transaction_id
 FROM payouts_ledgerorder o
 LEFT JOIN payouts_orderposting p ON p.saleor_api_url = o.saleor_api_url
     AND p.saleor_order_id = o.saleor_order_id AND p.event_kind = %s AND p.key = %s
@@ -259,7 +260,9 @@ def _post_together(paid: Sequence[PaidOrder], decisions: Sequence[SplitDecision]
                             "hold_until": _iso(
                                 r.hold_until
                                 if r.released_at is not None
-                                else hold_until(paid_at[r.id], r.fulfilled_at, d.channel_policy)
+                                else hold_until(
+                                    paid_at[r.id], r.fulfilled_at, d.channel_policy, r.cancelled_at
+                                )
                             ),
                         }
                         for i, d, r in to_post

@@ -164,10 +164,16 @@ def _lock_order(saleor_api_url: str, order: SaleorOrder) -> LockedOrder:
 
 
 def hold_until(
-    paid_at: datetime | None, fulfilled_at: datetime | None, policy: Policy
+    paid_at: datetime | None,
+    fulfilled_at: datetime | None,
+    policy: Policy,
+    cancelled_at: datetime | None = None,
 ) -> datetime | None:
     """When an unreleased order's hold ends: `hold_days` after its payment or fulfilment,
-    by its cooperative's policy; never before the payment is posted (nothing is held)."""
+    by its cooperative's policy; never before the payment is posted (nothing is held), and
+    not for a cancelled order (its refund is expected: the money must not be paid out)."""
+    if cancelled_at is not None:
+        return None
     start = paid_at if policy.hold_starts == HoldStart.PAYMENT else fulfilled_at
     return start + timedelta(days=policy.hold_days) if start and paid_at else None
 
@@ -176,7 +182,7 @@ def _update_hold(row: LedgerOrder, policy: Policy | None = None) -> None:
     if row.released_at is not None:
         return
     policy = policy or policy_for(row.cooperative_id)
-    row.hold_until = hold_until(row.paid_at, row.fulfilled_at, policy)
+    row.hold_until = hold_until(row.paid_at, row.fulfilled_at, policy, row.cancelled_at)
 
 
 def _post_split(
@@ -337,6 +343,21 @@ def record_order_fulfilled(
         row.fulfilled_at = when
         _update_hold(row)
         row.save(update_fields=["fulfilled_at", "hold_until"])
+    return row
+
+
+@transaction.atomic
+def record_order_cancelled(
+    saleor_api_url: str, order: SaleorOrder, cancelled_at: datetime | None = None
+) -> LedgerOrder:
+    """ORDER_CANCELLED: an order's funds not yet released stay held until its refund reverses
+    them (Saleor cancels without refunding; staff refund it). Funds already released or paid
+    out are left alone: the refund claws them back from the next payouts."""
+    row = _lock_order(saleor_api_url, order).row
+    if row.cancelled_at is None:
+        row.cancelled_at = cancelled_at or timezone.now()
+        _update_hold(row)
+        row.save(update_fields=["cancelled_at", "hold_until"])
     return row
 
 

@@ -67,8 +67,16 @@ def start_hold_after_fulfilment(message: WebhookMessage) -> None:
     )
 
 
+def keep_cancelled_orders_held(message: WebhookMessage) -> None:
+    order = parse_order(message.payload)
+    services.record_order_cancelled(
+        message.saleor_api_url, order, cancelled_at=event_issued_at(message.payload)
+    )
+
+
 def register_webhook_handlers() -> None:
     webhook_batch_handler(WebhookEvent.ORDER_FULLY_PAID)(split_paid_orders)
     webhook_handler(WebhookEvent.ORDER_REFUNDED)(reverse_refunds)
     webhook_handler(WebhookEvent.ORDER_FULLY_REFUNDED)(reverse_refunds)
     webhook_handler(WebhookEvent.ORDER_FULFILLED)(start_hold_after_fulfilment)
+    webhook_handler(WebhookEvent.ORDER_CANCELLED)(keep_cancelled_orders_held)

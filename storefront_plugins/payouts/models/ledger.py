@@ -78,6 +78,9 @@ class LedgerOrder(models.Model):
     cooperative_id = models.BigIntegerField(null=True, blank=True)
     paid_at = models.DateTimeField(null=True, blank=True)
     fulfilled_at = models.DateTimeField(null=True, blank=True)
+    # Cancelled in Saleor (ORDER_CANCELLED): its funds stay held, whatever the hold policy,
+    # until its refund reverses them.
+    cancelled_at = models.DateTimeField(null=True, blank=True)
     hold_until = models.DateTimeField(null=True, blank=True)
     released_at = models.DateTimeField(null=True, blank=True)
     # The last refund state applied: Saleor's `updatedAt` and `totalRefunded` (minor units).

@@ -7,6 +7,7 @@ import pytest
 
 from storefront_plugins.payouts import ledger, services
 from storefront_plugins.payouts.models import HoldStart, LedgerOrder, PayoutPolicy
+from storefront_plugins.payouts.paid_batches import PaidOrder, post_order_splits
 from storefront_plugins.payouts.payloads import parse_order
 from storefront_plugins.payouts.splits import Party, PartyKind
 from storefront_plugins.payouts.tasks import release_held_funds
@@ -14,6 +15,11 @@ from tests.app.payouts.conftest import API_URL, TAJINE, at, line, order_payload
 
 TAJINE_LINE = line("TGluZTox", TAJINE, "120.00", "20.00")
 PAID_AT = at("2026-11-20T10:00:00+00:00")
+
+
+def post_paid_in_a_batch(payload) -> None:
+    [outcome] = post_order_splits([PaidOrder(API_URL, parse_order(payload), PAID_AT)])
+    assert not isinstance(outcome, Exception), outcome
 
 
 def potter_balance(potters) -> tuple[int, int]:
@@ -140,3 +146,62 @@ def test_refunds_before_and_after_the_release_add_up(safi, potters):
 
     # then 40 % of the potter's 58.10 reversed: 11.62 before the release, 11.62 after
     assert potter_balance(potters) == (0, 5810 - 1162 - 1162)
+
+
+def test_a_cancelled_order_stays_held_until_its_refund_reverses_it(safi, potters):
+    # given an order paid, held 7 days after payment, then cancelled in Saleor
+    PayoutPolicy.objects.create(cooperative_id=safi.pk, hold_days=7, hold_starts=HoldStart.PAYMENT)
+    payload = order_payload([TAJINE_LINE])
+    services.post_order_split(API_URL, parse_order(payload), paid_at=PAID_AT)
+
+    # when
+    services.record_order_cancelled(API_URL, parse_order(payload), PAID_AT + timedelta(days=1))
+    released = services.release_held_funds(now=PAID_AT + timedelta(days=30))
+    services.post_order_refund(
+        API_URL, parse_order(order_payload([TAJINE_LINE], refunded="150.00"))
+    )
+
+    # then nothing became payable; the refund took the held money back
+    assert released == []
+    assert LedgerOrder.objects.get().hold_until is None
+    assert potter_balance(potters) == (0, 0)
+
+
+def test_a_cancellation_seen_before_the_payment_keeps_the_payment_held(safi, potters):
+    # given ORDER_CANCELLED delivered before ORDER_FULLY_PAID (Saleor's events can cross)
+    PayoutPolicy.objects.create(cooperative_id=safi.pk, hold_days=7, hold_starts=HoldStart.PAYMENT)
+    payload = order_payload([TAJINE_LINE])
+    services.record_order_cancelled(API_URL, parse_order(payload), PAID_AT)
+
+    # when the payment is posted (the batched path the worker takes)
+    post_paid_in_a_batch(payload)
+
+    # then
+    assert LedgerOrder.objects.get().hold_until is None
+    assert services.release_held_funds(now=PAID_AT + timedelta(days=30)) == []
+    assert potter_balance(potters) == (5810, 0)
+
+
+def test_a_cancellation_after_the_release_leaves_the_released_funds_to_the_refund(safi, potters):
+    # given
+    PayoutPolicy.objects.create(cooperative_id=safi.pk, hold_days=7, hold_starts=HoldStart.PAYMENT)
+    payload = order_payload([TAJINE_LINE])
+    services.post_order_split(API_URL, parse_order(payload), paid_at=PAID_AT)
+    services.release_held_funds(now=PAID_AT + timedelta(days=7))
+
+    # when
+    row = services.record_order_cancelled(
+        API_URL, parse_order(payload), PAID_AT + timedelta(days=8)
+    )
+
+    # then
+    assert row.released_at is not None
+    assert potter_balance(potters) == (0, 5810)
+
+
+def test_saleors_order_cancelled_reaches_the_ledger():
+    from storefront_plugins.payouts.webhooks import keep_cancelled_orders_held
+    from storefront_plugins.saleor_app.events import WebhookEvent
+    from storefront_plugins.saleor_app.handlers import handlers_for
+
+    assert keep_cancelled_orders_held in handlers_for(WebhookEvent.ORDER_CANCELLED)
