@@ -5,6 +5,9 @@ URL in `data.cardFormUrl` (the Stripe stand-in) -> the shopper goes there and co
 the return URL; transactionProcess then says CHARGE_SUCCESS, CHARGE_FAILURE (its message and
 `data.paymentError {code, declineCode, message}` say why) or CHARGE_ACTION_REQUIRED again.
 A gateway that charges at once (Saleor's dummy app) answers CHARGE_SUCCESS directly.
+With real Stripe there is no card form URL: the shop shows Stripe's Payment Element for the
+PaymentIntent's client secret (`data.clientSecret`, `data.publishableKey`), and Stripe.js's
+confirmPayment sends the shopper to the same return URL with the same parameters.
 """
 
 from dataclasses import dataclass
@@ -15,6 +18,7 @@ from typing import Any
 class Next(Enum):
     COMPLETE = "complete"  # charged: checkoutComplete
     REDIRECT = "redirect"  # to the card form
+    STRIPE_JS = "stripe_js"  # confirm in the page with Stripe.js (real Stripe)
     DECLINED = "declined"  # show why, let the shopper try again
     PENDING = "pending"  # nothing to do but wait (or try again)
 
@@ -26,6 +30,8 @@ class Outcome:
     redirect_url: str | None = None
     message: str = ""
     code: str = ""  # Stripe's decline code (or error code) when the app gives it
+    client_secret: str = ""  # STRIPE_JS: the PaymentIntent's, for Stripe.js
+    publishable_key: str = ""
 
 
 SUCCESS = frozenset({"CHARGE_SUCCESS", "AUTHORIZATION_SUCCESS"})
@@ -54,4 +60,7 @@ def payment_outcome(payload: dict[str, Any]) -> Outcome:
         )
     if event_type.endswith("ACTION_REQUIRED") and isinstance(card_form, str):
         return Outcome(Next.REDIRECT, transaction_id, redirect_url=card_form)
+    secret, key = (data or {}).get("clientSecret"), (data or {}).get("publishableKey")
+    if event_type.endswith("ACTION_REQUIRED") and isinstance(secret, str) and isinstance(key, str):
+        return Outcome(Next.STRIPE_JS, transaction_id, client_secret=secret, publishable_key=key)
     return Outcome(Next.PENDING, transaction_id, message=str(event.get("message") or ""))

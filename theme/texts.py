@@ -159,6 +159,13 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "لم يكتمل الدفع. يمكنك المحاولة مجدداً.",
         "The payment did not go through. You can try again.",
     ),
+    "card_payment": ("Paiement par carte", "الدفع بالبطاقة", "Card payment"),
+    "card_payment_needs_js": (
+        "Le formulaire de carte sécurisé de Stripe a besoin de JavaScript.",
+        "يحتاج نموذج البطاقة الآمن من Stripe إلى JavaScript.",
+        "Stripe's secure card form needs JavaScript.",
+    ),
+    "pay": ("Payer", "ادفع", "Pay"),
     "payment_pending": (
         "Le paiement est en attente de confirmation.",
         "الدفع في انتظار التأكيد.",

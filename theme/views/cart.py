@@ -291,6 +291,16 @@ def _after_payment_step(
         request.session["payments"] = payments
     if outcome.next is Next.REDIRECT and outcome.redirect_url:
         return HttpResponseRedirect(outcome.redirect_url)
+    if outcome.next is Next.STRIPE_JS:
+        return render_page(
+            request,
+            "stripe_payment.html",
+            language,
+            shop,
+            client_secret=outcome.client_secret,
+            publishable_key=outcome.publishable_key,
+            return_url=request.build_absolute_uri(f"{shop.base}/checkout/return/"),
+        )
     if outcome.next is Next.COMPLETE:
         return _complete(request, language, shop, checkout_id)
     if outcome.next is Next.DECLINED:

@@ -2,9 +2,11 @@
 payment outcomes, the contact form."""
 
 from decimal import Decimal
+from pathlib import Path
 
 from django.http import QueryDict
 
+import theme
 from theme.address import read_contact_form
 from theme.appearance import ARABIC_STACK, appearance
 from theme.catalogue import parse_catalogue_query
@@ -119,6 +121,49 @@ def test_an_initialized_payment_that_needs_the_card_form_redirects_there() -> No
     assert outcome.next is Next.REDIRECT
     assert outcome.redirect_url == "http://stripe.test/card/pi_1"
     assert outcome.transaction_id == "VHJhbnNhY3Rpb25JdGVtOjE="
+
+
+def test_with_real_stripe_the_payment_is_confirmed_in_the_page_with_stripe_js() -> None:
+    outcome = payment_outcome(
+        {
+            "transaction": {"id": "T"},
+            "transactionEvent": {"type": "CHARGE_ACTION_REQUIRED", "message": ""},
+            "data": {
+                "paymentIntent": "pi_1",
+                "clientSecret": "pi_1_secret_x",
+                "publishableKey": "pk_live_x",
+            },
+            "errors": [],
+        }
+    )
+
+    assert outcome.next is Next.STRIPE_JS
+    assert (outcome.client_secret, outcome.publishable_key) == ("pi_1_secret_x", "pk_live_x")
+
+
+def test_the_stripe_js_page_confirms_with_the_secret_and_comes_back_to_the_shop() -> None:
+    from django.template import Context, Engine
+
+    templates = Path(theme.__file__).resolve().parent / "templates"
+    engine = Engine(dirs=[str(templates)], libraries={"static": "django.templatetags.static"})
+    page = engine.get_template("theme/stripe_payment.html").render(
+        Context(
+            {
+                "language": "ar",
+                "dir": "rtl",
+                "t": {"card_payment": "الدفع بالبطاقة", "pay": "ادفع"},
+                "client_secret": "pi_1_secret_x",
+                "publishable_key": "pk_live_x",
+                "return_url": "https://safi.example/ar/checkout/return/",
+            }
+        )
+    )
+
+    assert 'data-client-secret="pi_1_secret_x"' in page
+    assert 'data-return-url="https://safi.example/ar/checkout/return/"' in page
+    assert 'src="https://js.stripe.com/v3/"' in page
+    assert "confirmPayment" in page
+    assert "<h1>الدفع بالبطاقة</h1>" in page
 
 
 def test_a_charged_payment_completes_and_a_declined_one_says_why() -> None:
