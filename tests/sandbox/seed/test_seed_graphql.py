@@ -1,5 +1,7 @@
 """The seeded catalogue as a storefront sees it: anonymously, through /graphql/."""
 
+import json
+
 import pytest
 
 from saleor_sandbox.models import Page, Stock
@@ -221,3 +223,69 @@ def test_the_out_of_stock_vase_cannot_be_bought(gql, seeded):
     # then
     errors = body["data"]["checkoutCreate"]["errors"]
     assert [(e["field"], e["code"]) for e in errors] == [("quantity", "INSUFFICIENT_STOCK")]
+
+
+TRANSLATED = """
+query Translated($channel: String!, $language: LanguageCodeEnum!) {
+  products(channel: $channel, first: 50) {
+    edges { node {
+      slug name
+      translation(languageCode: $language) { name description }
+      category { translation(languageCode: $language) { name description } }
+      variants { name translation(languageCode: $language) { name } }
+    } }
+  }
+  collections(channel: $channel, first: 10) {
+    edges { node { slug translation(languageCode: $language) { name } } }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("language", ["AR", "EN"])
+def test_every_seeded_product_and_category_is_translated(gql, seeded, language):
+    # when
+    body = gql(TRANSLATED, {"channel": "souk-export", "language": language})
+
+    # then
+    assert "errors" not in body
+    nodes = [edge["node"] for edge in body["data"]["products"]["edges"]]
+    assert len(nodes) == 30
+    for node in nodes:
+        translation = node["translation"]
+        assert translation["name"], node["slug"]
+        assert translation["name"] != node["name"], node["slug"]
+        assert json.loads(translation["description"])["blocks"], node["slug"]
+        assert node["category"]["translation"]["name"], node["slug"]
+        assert json.loads(node["category"]["translation"]["description"])["blocks"]
+    collections = body["data"]["collections"]["edges"]
+    assert len(collections) == 4
+    assert all(edge["node"]["translation"]["name"] for edge in collections)
+
+
+def test_seeded_translations_are_in_the_language_asked(gql, seeded):
+    # when
+    arabic = gql(VARIANT_TRANSLATED, {"sku": "MRK-CABAS-NOIR", "language": "AR"})
+    english = gql(VARIANT_TRANSLATED, {"sku": "MRK-CABAS-NOIR", "language": "EN"})
+    carpet = gql(VARIANT_TRANSLATED, {"sku": "ATLAS-AZI-ECRU-160", "language": "AR"})
+
+    # then
+    variant = arabic["data"]["productVariant"]
+    assert variant["translation"] == {"name": "أسود"}
+    assert variant["product"]["translation"]["name"] == "قفة من جلد الماعز"
+    assert english["data"]["productVariant"]["translation"] == {"name": "Black"}
+    assert english["data"]["productVariant"]["product"]["translation"]["name"] == (
+        "Goatskin tote bag"
+    )
+    # a variant named by its dimensions only has nothing to translate
+    assert carpet["data"]["productVariant"]["translation"] is None
+
+
+VARIANT_TRANSLATED = """
+query($sku: String!, $language: LanguageCodeEnum!) {
+  productVariant(sku: $sku, channel: "souk-export") {
+    translation(languageCode: $language) { name }
+    product { translation(languageCode: $language) { name } }
+  }
+}
+"""
