@@ -30,6 +30,20 @@ def stored_language_code(language_code: Any) -> str:
     return str(enum_value(language_code)).lower().replace("_", "-")
 
 
+def translated_line_names(variant: ProductVariant, language_code: str) -> dict[str, str]:
+    """An order line's `translated_product_name` and `translated_variant_name`: the names
+    in the order's language, "" where there is no translation or it says the same."""
+    code = stored_language_code(language_code)
+    product = ProductTranslation.objects.filter(product_id=variant.product_id, language_code=code)
+    own = ProductVariantTranslation.objects.filter(product_variant=variant, language_code=code)
+    product_name = next((t.name for t in product if t.name), "")
+    variant_name = next((t.name for t in own if t.name), "")
+    return {
+        "translated_product_name": "" if product_name == variant.product.name else product_name,
+        "translated_variant_name": "" if variant_name == variant.name else variant_name,
+    }
+
+
 def translation_fields(
     translation_model: type[models.Model], data: dict[str, Any]
 ) -> dict[str, Any]:
