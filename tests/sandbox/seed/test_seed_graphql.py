@@ -131,7 +131,7 @@ def test_a_variant_price_resolves_in_each_of_its_channels(gql, seeded, channel, 
     assert variant["product"]["name"] == "Tajine de Safi émaillé vert"
 
 
-def _checkout(gql, channel, sku, quantity, address):
+def _checkout(gql, channel, sku, quantity, address, language="FR"):
     variant = gql(VARIANT, {"sku": sku, "channel": channel})["data"]["productVariant"]
     created = gql(
         CREATE,
@@ -142,6 +142,7 @@ def _checkout(gql, channel, sku, quantity, address):
                 "lines": [{"variantId": variant["id"], "quantity": quantity}],
                 "shippingAddress": address,
                 "billingAddress": address,
+                "languageCode": language,
             }
         },
     )["data"]["checkoutCreate"]
@@ -289,3 +290,43 @@ query($sku: String!, $language: LanguageCodeEnum!) {
   }
 }
 """
+
+
+TRANSLATED_LINES = """
+mutation Complete($id: ID!) {
+  checkoutComplete(id: $id) {
+    order { lines { productName variantName translatedProductName translatedVariantName } }
+    errors { field code message }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("AR", ["قفة من جلد الماعز", "أسود"]),
+        ("EN", ["Goatskin tote bag", "Black"]),
+        ("FR", ["", ""]),  # the products' own language: nothing translated
+    ],
+)
+def test_order_lines_keep_the_names_in_the_checkout_s_language(gql, seeded, language, names):
+    # given
+    checkout = _checkout(gql, "marrakech-cuir", "MRK-CABAS-NOIR", 1, ADDRESS_MA, language)
+    method = checkout["shippingMethods"][0]["id"]
+    gql(DELIVERY, {"id": checkout["id"], "method": method})
+    gql(INITIALIZE, {"id": checkout["id"], "gateway": {"id": "saleor.io.dummy-payment-app"}})
+
+    # when
+    completed = gql(TRANSLATED_LINES, {"id": checkout["id"]})["data"]["checkoutComplete"]
+
+    # then
+    assert completed["errors"] == []
+    assert completed["order"]["lines"] == [
+        {
+            "productName": "Sac cabas en cuir de chèvre",
+            "variantName": "Noir",
+            "translatedProductName": names[0],
+            "translatedVariantName": names[1],
+        }
+    ]
