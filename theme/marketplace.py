@@ -10,6 +10,7 @@ HITS_PER_CHANNEL = 4
 
 def search_document(channel_count: int) -> str:
     variables = "".join(f", $channel{i}: String!" for i in range(channel_count))
+    variables += ", $languageCode: LanguageCodeEnum!"
     fields = "".join(
         f"  c{i}: products(channel: $channel{i}, search: $search, first: {HITS_PER_CHANNEL})"
         " {\n    ...SearchHits\n  }\n"
@@ -19,8 +20,12 @@ def search_document(channel_count: int) -> str:
     return text + "".join("\n" + fragment(SALEOR, f) for f in spread_fragments(SALEOR, text))
 
 
-def search_variables(search: str, channels: list[str]) -> dict[str, Any]:
-    return {"search": search, **{f"channel{i}": slug for i, slug in enumerate(channels)}}
+def search_variables(search: str, channels: list[str], language_code: str) -> dict[str, Any]:
+    return {
+        "search": search,
+        "languageCode": language_code,
+        **{f"channel{i}": slug for i, slug in enumerate(channels)},
+    }
 
 
 def hits_by_channel(data: dict[str, Any], channels: list[str]) -> dict[str, list[dict[str, Any]]]:

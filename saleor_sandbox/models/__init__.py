@@ -45,6 +45,12 @@ from saleor_sandbox.models.orders import (
     RefundSettings,
 )
 from saleor_sandbox.models.payments import TransactionEvent, TransactionItem
+from saleor_sandbox.models.translations import (
+    CategoryTranslation,
+    CollectionTranslation,
+    ProductTranslation,
+    ProductVariantTranslation,
+)
 
 __all__ = [
     "Address",
@@ -55,10 +61,12 @@ __all__ = [
     "Attribute",
     "AttributeValue",
     "Category",
+    "CategoryTranslation",
     "Channel",
     "Checkout",
     "CheckoutLine",
     "Collection",
+    "CollectionTranslation",
     "EventDelivery",
     "EventDeliveryAttempt",
     "Fulfillment",
@@ -73,9 +81,11 @@ __all__ = [
     "Product",
     "ProductChannelListing",
     "ProductMedia",
+    "ProductTranslation",
     "ProductType",
     "ProductVariant",
     "ProductVariantChannelListing",
+    "ProductVariantTranslation",
     "RefundSettings",
     "SelectedAttributeValue",
     "ShippingMethod",

@@ -15,6 +15,7 @@ from saleor_sandbox.models import (
     OrderLine,
     TransactionItem,
 )
+from saleor_sandbox.services.catalogue_translations import translated_line_names
 from saleor_sandbox.services.checkout import CheckoutInfo, LineInfo, fetch_checkout_info
 from saleor_sandbox.services.orders_allocation import allocate_order_line
 from saleor_sandbox.services.orders_payments import (
@@ -135,6 +136,7 @@ def complete_checkout(context: Any, checkout: Checkout, redirect_url: str | None
             variant=variant,
             product_name=variant.product.name,
             variant_name=variant.name,
+            **translated_line_names(variant, checkout.language_code),
             product_sku=variant.sku,
             product_variant_id=to_global_id("ProductVariant", variant.pk),
             is_shipping_required=line.requires_shipping,

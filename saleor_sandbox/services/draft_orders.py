@@ -31,6 +31,7 @@ from saleor_sandbox.models import (
 )
 from saleor_sandbox.money import quantize
 from saleor_sandbox.services.catalogue_pricing import variant_prices
+from saleor_sandbox.services.catalogue_translations import translated_line_names
 from saleor_sandbox.services.checkout import save_address, variants_from_ids
 from saleor_sandbox.services.checkout_calculations import LinePrice, checkout_totals
 from saleor_sandbox.services.orders_payments import actor
@@ -236,6 +237,7 @@ def _order_line(order: Order, line: DraftLine, unit_price: Decimal, total: Decim
         variant=variant,
         product_name=variant.product.name,
         variant_name=variant.name,
+        **translated_line_names(variant, order.language_code),
         product_sku=variant.sku,
         product_variant_id=to_global_id("ProductVariant", variant.pk),
         is_shipping_required=variant.product.product_type.is_shipping_required,

@@ -13,8 +13,10 @@ from saleor_sandbox.models import (
     Attribute,
     AttributeValue,
     Category,
+    CategoryTranslation,
     Channel,
     Collection,
+    CollectionTranslation,
     Page,
     PageType,
     ProductType,
@@ -234,6 +236,9 @@ def _categories(writer: Writer, data: SeedData) -> dict[str, Category]:
                 "parent_id": parent.pk if parent else None,
             },
         )
+        writer.translations(
+            CategoryTranslation, "category", categories[spec.slug], spec.translations
+        )
     return categories
 
 
@@ -251,6 +256,7 @@ def _collections(
         writer.link(
             "collection channels", collection.channels, [channels[c] for c in spec.channels]
         )
+        writer.translations(CollectionTranslation, "collection", collection, spec.translations)
         collections[spec.slug] = collection
     return collections
 

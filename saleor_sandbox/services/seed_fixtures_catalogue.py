@@ -138,6 +138,7 @@ def _parse_categories(document: dict[str, Any]) -> tuple[CategorySpec, ...]:
                 name=e.text("name"),
                 description=e.paragraphs("description", f"category-{slug}", required=False),
                 parent=parent,
+                translations=e.translations(f"category-{slug}"),
             )
         )
         e.done()
@@ -155,6 +156,7 @@ def _parse_collections(
             name=e.text("name"),
             description=e.paragraphs("description", f"collection-{slug}", required=False),
             channels=e.texts("channels", required=True),
+            translations=e.translations(f"collection-{slug}"),
         )
         known(e, spec.channels, channels, "channel")
         e.done()
@@ -232,6 +234,7 @@ def _parse_variant(
         prices=channel_prices(e, "prices", context.channels),
         stocks=tuple(stocks.items()),
         weight_kg=e.opt_decimal("weight_kg"),
+        translations=e.translations(sku, with_description=False),
     )
     priced = {price.channel for price in spec.prices}
     for warehouse in stocks:
@@ -286,6 +289,7 @@ def _parse_products(document: dict[str, Any], context: ProductContext) -> tuple[
                 published_at=e.moment("published_at"),
                 available_for_purchase_at=e.moment("available_for_purchase_at"),
                 visible_in_listings=e.flag("visible_in_listings", True),
+                translations=e.translations(slug),
             )
         )
         e.done()

@@ -15,9 +15,11 @@ from saleor_sandbox.models import (
     Product,
     ProductChannelListing,
     ProductMedia,
+    ProductTranslation,
     ProductType,
     ProductVariant,
     ProductVariantChannelListing,
+    ProductVariantTranslation,
     SelectedAttributeValue,
     Stock,
     Warehouse,
@@ -57,6 +59,7 @@ def write_product(writer: Writer, spec: ProductSpec, context: ProductWriteContex
         },
     )
     _attribute_values(writer, product, spec.attributes, context)
+    writer.translations(ProductTranslation, "product", product, spec.translations)
     for slug in spec.channels:
         channel = context.channels[slug]
         writer.upsert(
@@ -103,6 +106,7 @@ def _variant(
         },
     )
     _attribute_values(writer, variant, spec.attributes, context)
+    writer.translations(ProductVariantTranslation, "product_variant", variant, spec.translations)
     for price in spec.prices:
         channel = context.channels[price.channel]
         writer.upsert(

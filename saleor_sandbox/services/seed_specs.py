@@ -111,11 +111,22 @@ class ProductTypeSpec:
 
 
 @dataclass(frozen=True)
+class TranslationSpec:
+    """An object's name (and description) in one language; `language_code` as Saleor
+    stores it ("ar", "en")."""
+
+    language_code: str
+    name: str
+    description: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
 class CategorySpec:
     slug: str
     name: str
     description: dict[str, Any] | None
     parent: str | None
+    translations: tuple[TranslationSpec, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,6 +135,7 @@ class CollectionSpec:
     name: str
     description: dict[str, Any] | None
     channels: tuple[str, ...]
+    translations: tuple[TranslationSpec, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,6 +155,7 @@ class VariantSpec:
     prices: tuple[ChannelPrice, ...]
     stocks: tuple[tuple[str, int], ...]  # (warehouse slug, quantity)
     weight_kg: Decimal | None
+    translations: tuple[TranslationSpec, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,6 +180,7 @@ class ProductSpec:
     published_at: datetime
     available_for_purchase_at: datetime
     visible_in_listings: bool
+    translations: tuple[TranslationSpec, ...] = ()
 
     @property
     def channels(self) -> tuple[str, ...]:
@@ -196,6 +210,9 @@ class SeedData:
     collections: tuple[CollectionSpec, ...]
     products: tuple[ProductSpec, ...]
     staff: tuple[StaffSpec, ...]
+
+
+LANGUAGE_CODE = re.compile(r"[A-Z]{2,3}(_[A-Z0-9]{2,4})*")
 
 
 def editor_js(paragraphs: Iterable[str], key: str) -> dict[str, Any]:
@@ -320,6 +337,24 @@ class Entry:
     def paragraphs(self, key: str, editor_key: str, required: bool = True) -> dict[str, Any] | None:
         texts = self.texts(key, required)
         return editor_js(texts, editor_key) if texts else None
+
+    def translations(
+        self, editor_key: str, with_description: bool = True
+    ) -> tuple[TranslationSpec, ...]:
+        """`{"AR": {"name": ..., "description": [paragraphs]}, "EN": {...}}`, keyed by
+        Saleor's LanguageCodeEnum names."""
+        found = []
+        for code, raw in self.mapping("translations").items():
+            if not LANGUAGE_CODE.fullmatch(code):
+                self.fail(f'translation key "{code}" must be a LanguageCodeEnum name, e.g. "AR"')
+            t = Entry(self.file, f"{self.label} translations.{code}", raw)
+            stored = code.lower().replace("_", "-")
+            description = None
+            if with_description:
+                description = t.paragraphs("description", f"{editor_key}-{stored}", False)
+            found.append(TranslationSpec(stored, t.text("name"), description))
+            t.done()
+        return tuple(found)
 
     def done(self) -> None:
         unknown = sorted(set(self.raw) - self.seen)

@@ -63,3 +63,24 @@ class Writer:
         if set(manager.values_list("pk", flat=True)) != wanted:
             manager.set(wanted)
             self.report.count(kind, "updated")
+
+    def translations(
+        self, model: type[models.Model], owner_field: str, owner: models.Model, specs: Any
+    ) -> None:
+        """One translation row per language of `specs` (TranslationSpecs); the SEO texts
+        follow the translated name and first paragraph, as the seeded objects' own do."""
+        for spec in specs:
+            values: dict[str, Any] = {"name": spec.name}
+            fields = {f.name for f in model._meta.fields}
+            if "description" in fields:
+                values["description"] = spec.description
+            if "seo_title" in fields:
+                blocks = (spec.description or {}).get("blocks", [])
+                values["seo_title"] = spec.name[:70]
+                values["seo_description"] = blocks[0]["data"]["text"][:300] if blocks else None
+            self.upsert(
+                model,
+                "translations",
+                {owner_field: owner, "language_code": spec.language_code},
+                values,
+            )

@@ -16,11 +16,13 @@ from theme.texts import text
 from theme.views.common import (
     crafts,
     description_paragraphs,
+    is_translated,
     money,
     product_card,
     render_page,
     resolve_shop,
     shop_page,
+    translated,
 )
 
 HOME_PIECES = 8
@@ -51,7 +53,11 @@ def marketplace(request: HttpRequest, language: str) -> HttpResponse:
     hits: list[dict[str, Any]] = []
     if search and storefronts:
         channels = [s["channelSlug"] for s in storefronts]
-        data = read(SALEOR, search_document(len(channels)), search_variables(search, channels))
+        data = read(
+            SALEOR,
+            search_document(len(channels)),
+            search_variables(search, channels, graphql_language(language)),
+        )
         by_channel = hits_by_channel(data, channels)
         for storefront in storefronts:
             base = f"/{language}/s/{shops.path_segment(storefront)}"
@@ -85,7 +91,14 @@ def marketplace_card(storefront: dict[str, Any], language: str) -> dict[str, Any
 @shop_page
 def storefront_home(request: HttpRequest, language: str, shop: str | None = None) -> HttpResponse:
     current = resolve_shop(request, language, shop)
-    data = saleor_read("storefront_home", {"channel": current.channel, "first": HOME_PIECES})
+    data = saleor_read(
+        "storefront_home",
+        {
+            "channel": current.channel,
+            "first": HOME_PIECES,
+            "languageCode": graphql_language(language),
+        },
+    )
     cards = [product_card(e["node"], language, current.base) for e in data["products"]["edges"]]
     return render_page(
         request,
@@ -114,9 +127,9 @@ def catalogue(request: HttpRequest, language: str, shop: str | None = None) -> H
     if piece_ids == []:
         products: dict[str, Any] = {"totalCount": 0, "edges": [], "pageInfo": {}}
     else:
-        products = saleor_read("catalogue", query.saleor_variables(current.channel, piece_ids))[
-            "products"
-        ]
+        variables = query.saleor_variables(current.channel, piece_ids)
+        variables["languageCode"] = graphql_language(language)
+        products = saleor_read("catalogue", variables)["products"]
     page_info = products.get("pageInfo") or {}
     return render_page(
         request,
@@ -162,7 +175,14 @@ def product(
     request: HttpRequest, language: str, product_slug: str, shop: str | None = None
 ) -> HttpResponse:
     current = resolve_shop(request, language, shop)
-    node = saleor_read("product", {"channel": current.channel, "slug": product_slug})["product"]
+    node = saleor_read(
+        "product",
+        {
+            "channel": current.channel,
+            "slug": product_slug,
+            "languageCode": graphql_language(language),
+        },
+    )["product"]
     if node is None:
         raise Http404("No such product")
     provenance = souk_read(
@@ -171,7 +191,7 @@ def product(
     variants = [
         {
             "id": v["id"],
-            "name": v["name"],
+            "name": translated(v, "name"),
             "price": money(((v.get("pricing") or {}).get("price") or {}).get("gross"), language),
             "available": (v.get("quantityAvailable") or 0) > 0,
         }
@@ -183,7 +203,12 @@ def product(
         language,
         current,
         product=node,
-        description=description_paragraphs(node.get("description")),
+        name=translated(node, "name"),
+        localized=is_translated(node, "name"),
+        seo_title=translated(node, "seoTitle"),
+        seo_description=translated(node, "seoDescription"),
+        description=description_paragraphs(translated(node, "description")),
+        description_localized=is_translated(node, "description"),
         variants=variants,
         media=node.get("media") or [],
         provenance=provenance_view(provenance, language, current.base) if provenance else None,
@@ -251,7 +276,14 @@ def artisan(
              "first": 24},
         )["pieceSearch"]  # fmt: skip
         if ids:
-            edges = saleor_read("artisan_products", {"channel": current.channel, "ids": ids})
+            edges = saleor_read(
+                "artisan_products",
+                {
+                    "channel": current.channel,
+                    "ids": ids,
+                    "languageCode": graphql_language(language),
+                },
+            )
             products = [
                 product_card(e["node"], language, current.base) for e in edges["products"]["edges"]
             ]

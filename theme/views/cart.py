@@ -15,7 +15,7 @@ from theme.languages import graphql_language
 from theme.payment import Next, Outcome, payment_outcome
 from theme.shops import Shop
 from theme.texts import text
-from theme.views.common import money, render_page, resolve_shop, shop_page
+from theme.views.common import money, render_page, resolve_shop, shop_page, translated
 
 MAX_QUANTITY = 99
 # Stripe's decline and error codes -> the theme's words for them.
@@ -63,11 +63,13 @@ def _quantity(raw: str | None, default: int = 1) -> int:
         return default
 
 
-def _load_checkout(request: HttpRequest, shop: Shop) -> dict[str, Any] | None:
+def _load_checkout(request: HttpRequest, shop: Shop, language: str) -> dict[str, Any] | None:
     checkout_id = _checkout_id(request, shop)
     if checkout_id is None:
         return None
-    checkout: dict[str, Any] | None = saleor_call("checkout", {"id": checkout_id})["checkout"]
+    checkout: dict[str, Any] | None = saleor_call(
+        "checkout", {"id": checkout_id, "languageCode": graphql_language(language)}
+    )["checkout"]
     _remember(request, shop, checkout)  # a completed or expired checkout is forgotten
     return checkout
 
@@ -113,7 +115,7 @@ def cart_add(request: HttpRequest, language: str, shop: str | None = None) -> Ht
 @shop_page
 def cart(request: HttpRequest, language: str, shop: str | None = None) -> HttpResponse:
     current = resolve_shop(request, language, shop)
-    checkout = _load_checkout(request, current)
+    checkout = _load_checkout(request, current, language)
     return render_page(
         request,
         "cart.html",
@@ -156,9 +158,13 @@ def checkout_view(checkout: dict[str, Any] | None, language: str) -> dict[str, A
         "lines": [
             {
                 **line,
+                "product_name": translated(line["variant"]["product"], "name"),
+                "variant_name": translated(line["variant"], "name"),
                 "unit": money(line["unitPrice"]["gross"], language),
                 "total": money(line["totalPrice"]["gross"], language),
-                "label": text("quantity_of", language, name=line["variant"]["product"]["name"]),
+                "label": text(
+                    "quantity_of", language, name=translated(line["variant"]["product"], "name")
+                ),
             }
             for line in checkout["lines"]
         ],
@@ -194,7 +200,7 @@ def checkout_view(checkout: dict[str, Any] | None, language: str) -> dict[str, A
 @shop_page
 def checkout(request: HttpRequest, language: str, shop: str | None = None) -> HttpResponse:
     current = resolve_shop(request, language, shop)
-    state = _load_checkout(request, current)
+    state = _load_checkout(request, current, language)
     if state is None or not state["lines"]:
         return HttpResponseRedirect(f"{current.base}/cart/")
     form_values = form_from_checkout(state)
@@ -244,7 +250,7 @@ def checkout(request: HttpRequest, language: str, shop: str | None = None) -> Ht
 def pay(request: HttpRequest, language: str, shop: str | None = None) -> HttpResponse:
     """Starts a payment (a new transaction each try) with the theme's return URL."""
     current = resolve_shop(request, language, shop)
-    state = _load_checkout(request, current)
+    state = _load_checkout(request, current, language)
     if state is None or not state["lines"]:
         return HttpResponseRedirect(f"{current.base}/cart/")
     view = checkout_view(state, language)
@@ -356,7 +362,13 @@ def confirmation(request: HttpRequest, language: str, shop: str | None = None) -
         current,
         order=order,
         lines=[
-            {**line, "total": money(line["totalPrice"]["gross"], language)}
+            {
+                **line,
+                # in the checkout's language when Saleor had a translation ("" otherwise)
+                "product_name": line.get("translatedProductName") or line["productName"],
+                "variant_name": line.get("translatedVariantName") or line["variantName"],
+                "total": money(line["totalPrice"]["gross"], language),
+            }
             for line in order["lines"]
         ],
         title=text("order_confirmed", language, number=order["number"]),

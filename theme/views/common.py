@@ -121,7 +121,8 @@ def product_card(node: dict[str, Any], language: str, base: str) -> dict[str, An
     thumbnail = node.get("thumbnail") or {}
     small = node.get("small") or {}
     return {
-        "name": node["name"],
+        "name": translated(node, "name"),
+        "localized": is_translated(node, "name"),
         "url": f"{base}/p/{node['slug']}/",
         "price": text("from_price", language, price=money(start, language)) if start else "",
         "image": thumbnail.get("url"),
@@ -130,9 +131,24 @@ def product_card(node: dict[str, Any], language: str, base: str) -> dict[str, An
             if small.get("url") and thumbnail.get("url")
             else ""
         ),
-        "alt": thumbnail.get("alt") or node["name"],
+        # the image's alt text is Saleor's (French): the translated name describes it better
+        "alt": translated(node, "name")
+        if is_translated(node, "name")
+        else thumbnail.get("alt") or node["name"],
         "available": node.get("isAvailableForPurchase") is not False,
     }
+
+
+def translated(node: dict[str, Any], field: str) -> Any:
+    """A Saleor object's field in the page's language (its `translation`, asked for that
+    language) when it has one, else the object's own (French) value."""
+    return ((node.get("translation") or {}).get(field)) or node.get(field)
+
+
+def is_translated(node: dict[str, Any], field: str) -> bool:
+    """Whether `translated` found the page's language: if not, the text shown may run in
+    another direction and is isolated (`dir="auto"`)."""
+    return bool((node.get("translation") or {}).get(field))
 
 
 def crafts(codes: list[str], language: str) -> list[str]:

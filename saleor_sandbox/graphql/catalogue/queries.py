@@ -6,7 +6,7 @@ import graphene
 
 from saleor_sandbox.errors import GraphQLError
 from saleor_sandbox.graphql.catalogue import types
-from saleor_sandbox.graphql.catalogue.context import all_in_channel, in_channel
+from saleor_sandbox.graphql.catalogue.context import all_in_channel, in_channel, requested_fields
 from saleor_sandbox.graphql.catalogue.filters import (
     attribute_filter,
     check_one_filter,
@@ -223,7 +223,7 @@ class CatalogueQueries(graphene.ObjectType):
     @staticmethod
     def resolve_categories(
         _root: Any,
-        _info: Any,
+        info: Any,
         filter: Any = None,
         sort_by: Any = None,
         level: int | None = None,
@@ -236,6 +236,8 @@ class CatalogueQueries(graphene.ObjectType):
             categories = categories.filter(parent__isnull=False)
         categories = simple_filter(categories, filter, "Category", ("name", "slug"))
         categories = simple_sort(categories, sort_by, {"NAME": "name"})
+        if "translation" in requested_fields(info):
+            categories = categories.prefetch_related("translations")
         return paginate(categories, types.CategoryCountableConnection, "categories", **kwargs)
 
     @staticmethod
@@ -261,6 +263,8 @@ class CatalogueQueries(graphene.ObjectType):
         collections = visible_collections(info.context, channel).distinct().order_by("slug", "pk")
         collections = simple_filter(collections, filter, "Collection", ("name", "slug"))
         collections = simple_sort(collections, sort_by, {"NAME": "name"})
+        if "translation" in requested_fields(info):
+            collections = collections.prefetch_related("translations")
         connection = paginate(
             collections, types.CollectionCountableConnection, "collections", **kwargs
         )

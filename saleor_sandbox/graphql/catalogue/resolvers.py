@@ -38,6 +38,8 @@ def variant_prefetches(names: set[str], prefix: str = "") -> list[Any]:
         ]
     if "media" in names:
         lookups.append(f"{prefix}media")
+    if "translation" in names:
+        lookups.append(f"{prefix}translations")
     return lookups
 
 
@@ -58,6 +60,10 @@ def with_product_prefetches(queryset: QuerySet[Product], names: set[str]) -> Que
         lookups.append("media")
     if "collections" in names:
         lookups.append(Prefetch("collections", Collection.objects.prefetch_related("channels")))
+    if "translation" in names:
+        lookups.append("translations")
+        if "category" in names:
+            lookups.append("category__translations")
     return queryset.prefetch_related(*lookups)
 
 
@@ -69,6 +75,8 @@ def with_variant_prefetches(
     lookups.append("product__channel_listings__channel")
     if names & ATTRIBUTE_FIELDS:
         lookups.append("product__product_type__variant_attributes")
+    if "translation" in names and "product" in names:
+        lookups.append("product__translations")
     return queryset.prefetch_related(*lookups)
 
 

@@ -24,6 +24,11 @@ from saleor_sandbox.graphql.catalogue.mutations.structure import (
     ProductAttributeAssign,
     ProductTypeCreate,
 )
+from saleor_sandbox.graphql.catalogue.mutations.translations import (
+    CategoryTranslate,
+    ProductTranslate,
+    ProductVariantTranslate,
+)
 from saleor_sandbox.graphql.catalogue.mutations.variants import (
     ProductVariantChannelListingUpdate,
     ProductVariantCreate,
@@ -56,3 +61,6 @@ class CatalogueMutations(graphene.ObjectType):
     product_attribute_assign = ProductAttributeAssign.Field()
     category_create = CategoryCreate.Field()
     collection_create = CollectionCreate.Field()
+    product_translate = ProductTranslate.Field()
+    product_variant_translate = ProductVariantTranslate.Field()
+    category_translate = CategoryTranslate.Field()

@@ -90,6 +90,8 @@ def _taxed(amount: Decimal, currency: str) -> TaxedMoneyValue:
 class OrderLine(graphene.ObjectType):
     product_name = graphene.String(required=True)
     variant_name = graphene.String(required=True)
+    translated_product_name = graphene.String(required=True)
+    translated_variant_name = graphene.String(required=True)
     product_sku = graphene.String()
     product_variant_id = graphene.String()
     is_shipping_required = graphene.Boolean(required=True)

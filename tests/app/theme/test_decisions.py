@@ -12,6 +12,7 @@ from theme.appearance import ARABIC_STACK, appearance
 from theme.catalogue import parse_catalogue_query
 from theme.languages import best_language, direction, format_money
 from theme.payment import Next, payment_outcome
+from theme.views.common import is_translated, product_card, translated
 
 
 def test_catalogue_parameters_become_the_apps_piece_filter_and_saleors_products_filter() -> None:
@@ -225,3 +226,26 @@ def test_the_contact_form_names_each_missing_field_and_builds_saleors_address() 
         "postalCode": "46000",
         "country": "MA",
     }
+
+
+def test_a_translation_for_the_page_language_wins_over_saleors_own_text() -> None:
+    translated_node = {"name": "Tajine de Safi", "translation": {"name": "طاجين آسفي"}}
+    untranslated = {"name": "Tajine de Safi", "translation": None}
+    empty_name = {"name": "Tajine de Safi", "translation": {"name": None, "description": "{}"}}
+
+    assert translated(translated_node, "name") == "طاجين آسفي"
+    assert is_translated(translated_node, "name") is True
+    assert translated(untranslated, "name") == "Tajine de Safi"
+    assert is_translated(untranslated, "name") is False
+    assert translated(empty_name, "name") == "Tajine de Safi"
+    assert is_translated(empty_name, "name") is False
+
+
+def test_a_card_isolates_only_an_untranslated_name() -> None:
+    node = {"name": "Tajine", "slug": "tajine", "thumbnail": {"url": "u", "alt": "Tajine vert"}}
+
+    french = product_card({**node, "translation": None}, "fr", "/fr/s/safi")
+    arabic = product_card({**node, "translation": {"name": "طاجين"}}, "ar", "/ar/s/safi")
+
+    assert (french["name"], french["localized"], french["alt"]) == ("Tajine", False, "Tajine vert")
+    assert (arabic["name"], arabic["localized"], arabic["alt"]) == ("طاجين", True, "طاجين")

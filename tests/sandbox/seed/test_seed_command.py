@@ -7,15 +7,19 @@ from saleor_sandbox.models import (
     Attribute,
     AttributeValue,
     Category,
+    CategoryTranslation,
     Channel,
     Collection,
+    CollectionTranslation,
     Page,
     Product,
     ProductChannelListing,
     ProductMedia,
+    ProductTranslation,
     ProductType,
     ProductVariant,
     ProductVariantChannelListing,
+    ProductVariantTranslation,
     SelectedAttributeValue,
     ShippingMethod,
     ShippingMethodChannelListing,
@@ -45,6 +49,10 @@ MODELS = [
     SelectedAttributeValue,
     Stock,
     ProductMedia,
+    ProductTranslation,
+    ProductVariantTranslation,
+    CategoryTranslation,
+    CollectionTranslation,
     User,
 ]
 
@@ -78,6 +86,10 @@ def test_the_command_loads_the_demo_catalogue(seeded):
         "SelectedAttributeValue": 188,
         "Stock": 45,
         "ProductMedia": 30,
+        "ProductTranslation": 60,  # Arabic and English
+        "ProductVariantTranslation": 78,  # the 39 variants named by words
+        "CategoryTranslation": 10,
+        "CollectionTranslation": 8,
         "User": 2,
     }
     assert "Seeded." in seeded
@@ -264,6 +276,16 @@ def test_rows_the_fixtures_do_not_name_are_kept(seeded, channel):
             "catalogue.json",
             lambda d: d["product_types"][0].update(variant_attributes=["dimensions"]),
             'catalogue.json: product_types[0] "ceramique": variant attribute "dimensions" must be a DROPDOWN',
+        ),
+        (
+            "products.json",
+            lambda d: d["products"][0]["translations"].update(arabe={"name": "طاجين"}),
+            'products.json: products[0] "tajine-safi-vert": translation key "arabe" must be a LanguageCodeEnum name, e.g. "AR"',
+        ),
+        (
+            "catalogue.json",
+            lambda d: d["categories"][0]["translations"]["AR"].pop("name"),
+            'catalogue.json: categories[0] "poterie-ceramique" translations.AR: "name" is required',
         ),
         (
             "staff.json",

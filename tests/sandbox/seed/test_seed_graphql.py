@@ -1,5 +1,7 @@
 """The seeded catalogue as a storefront sees it: anonymously, through /graphql/."""
 
+import json
+
 import pytest
 
 from saleor_sandbox.models import Page, Stock
@@ -129,7 +131,7 @@ def test_a_variant_price_resolves_in_each_of_its_channels(gql, seeded, channel, 
     assert variant["product"]["name"] == "Tajine de Safi émaillé vert"
 
 
-def _checkout(gql, channel, sku, quantity, address):
+def _checkout(gql, channel, sku, quantity, address, language="FR"):
     variant = gql(VARIANT, {"sku": sku, "channel": channel})["data"]["productVariant"]
     created = gql(
         CREATE,
@@ -140,6 +142,7 @@ def _checkout(gql, channel, sku, quantity, address):
                 "lines": [{"variantId": variant["id"], "quantity": quantity}],
                 "shippingAddress": address,
                 "billingAddress": address,
+                "languageCode": language,
             }
         },
     )["data"]["checkoutCreate"]
@@ -221,3 +224,109 @@ def test_the_out_of_stock_vase_cannot_be_bought(gql, seeded):
     # then
     errors = body["data"]["checkoutCreate"]["errors"]
     assert [(e["field"], e["code"]) for e in errors] == [("quantity", "INSUFFICIENT_STOCK")]
+
+
+TRANSLATED = """
+query Translated($channel: String!, $language: LanguageCodeEnum!) {
+  products(channel: $channel, first: 50) {
+    edges { node {
+      slug name
+      translation(languageCode: $language) { name description }
+      category { translation(languageCode: $language) { name description } }
+      variants { name translation(languageCode: $language) { name } }
+    } }
+  }
+  collections(channel: $channel, first: 10) {
+    edges { node { slug translation(languageCode: $language) { name } } }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize("language", ["AR", "EN"])
+def test_every_seeded_product_and_category_is_translated(gql, seeded, language):
+    # when
+    body = gql(TRANSLATED, {"channel": "souk-export", "language": language})
+
+    # then
+    assert "errors" not in body
+    nodes = [edge["node"] for edge in body["data"]["products"]["edges"]]
+    assert len(nodes) == 30
+    for node in nodes:
+        translation = node["translation"]
+        assert translation["name"], node["slug"]
+        assert translation["name"] != node["name"], node["slug"]
+        assert json.loads(translation["description"])["blocks"], node["slug"]
+        assert node["category"]["translation"]["name"], node["slug"]
+        assert json.loads(node["category"]["translation"]["description"])["blocks"]
+    collections = body["data"]["collections"]["edges"]
+    assert len(collections) == 4
+    assert all(edge["node"]["translation"]["name"] for edge in collections)
+
+
+def test_seeded_translations_are_in_the_language_asked(gql, seeded):
+    # when
+    arabic = gql(VARIANT_TRANSLATED, {"sku": "MRK-CABAS-NOIR", "language": "AR"})
+    english = gql(VARIANT_TRANSLATED, {"sku": "MRK-CABAS-NOIR", "language": "EN"})
+    carpet = gql(VARIANT_TRANSLATED, {"sku": "ATLAS-AZI-ECRU-160", "language": "AR"})
+
+    # then
+    variant = arabic["data"]["productVariant"]
+    assert variant["translation"] == {"name": "أسود"}
+    assert variant["product"]["translation"]["name"] == "قفة من جلد الماعز"
+    assert english["data"]["productVariant"]["translation"] == {"name": "Black"}
+    assert english["data"]["productVariant"]["product"]["translation"]["name"] == (
+        "Goatskin tote bag"
+    )
+    # a variant named by its dimensions only has nothing to translate
+    assert carpet["data"]["productVariant"]["translation"] is None
+
+
+VARIANT_TRANSLATED = """
+query($sku: String!, $language: LanguageCodeEnum!) {
+  productVariant(sku: $sku, channel: "souk-export") {
+    translation(languageCode: $language) { name }
+    product { translation(languageCode: $language) { name } }
+  }
+}
+"""
+
+
+TRANSLATED_LINES = """
+mutation Complete($id: ID!) {
+  checkoutComplete(id: $id) {
+    order { lines { productName variantName translatedProductName translatedVariantName } }
+    errors { field code message }
+  }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("AR", ["قفة من جلد الماعز", "أسود"]),
+        ("EN", ["Goatskin tote bag", "Black"]),
+        ("FR", ["", ""]),  # the products' own language: nothing translated
+    ],
+)
+def test_order_lines_keep_the_names_in_the_checkout_s_language(gql, seeded, language, names):
+    # given
+    checkout = _checkout(gql, "marrakech-cuir", "MRK-CABAS-NOIR", 1, ADDRESS_MA, language)
+    method = checkout["shippingMethods"][0]["id"]
+    gql(DELIVERY, {"id": checkout["id"], "method": method})
+    gql(INITIALIZE, {"id": checkout["id"], "gateway": {"id": "saleor.io.dummy-payment-app"}})
+
+    # when
+    completed = gql(TRANSLATED_LINES, {"id": checkout["id"]})["data"]["checkoutComplete"]
+
+    # then
+    assert completed["errors"] == []
+    assert completed["order"]["lines"] == [
+        {
+            "productName": "Sac cabas en cuir de chèvre",
+            "variantName": "Noir",
+            "translatedProductName": names[0],
+            "translatedVariantName": names[1],
+        }
+    ]

@@ -22,6 +22,11 @@ from saleor_sandbox.graphql.catalogue.types.listings import (
     media_url,
     weight_of,
 )
+from saleor_sandbox.graphql.catalogue.types.translations import (
+    ProductTranslation,
+    ProductVariantTranslation,
+    translation_field,
+)
 from saleor_sandbox.graphql.core.connection import countable_connection
 from saleor_sandbox.graphql.core.enums import CountryCode
 from saleor_sandbox.graphql.core.metadata import ObjectWithMetadata
@@ -92,6 +97,7 @@ class ProductVariant(graphene.ObjectType):
     created = graphene.DateTime(required=True)
     updated_at = graphene.DateTime(required=True)
     external_reference = graphene.String()
+    translation = translation_field(ProductVariantTranslation)
 
     class Meta:
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
@@ -191,6 +197,7 @@ class Product(graphene.ObjectType):
     available_for_purchase_at = graphene.DateTime()
     is_available_for_purchase = graphene.Boolean()
     external_reference = graphene.String()
+    translation = translation_field(ProductTranslation)
 
     class Meta:
         interfaces = (graphene.relay.Node, ObjectWithMetadata)

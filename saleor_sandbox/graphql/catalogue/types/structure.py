@@ -19,6 +19,11 @@ from saleor_sandbox.graphql.catalogue.types.attributes import (
 )
 from saleor_sandbox.graphql.catalogue.types.listings import Weight
 from saleor_sandbox.graphql.catalogue.types.products import ProductCountableConnection
+from saleor_sandbox.graphql.catalogue.types.translations import (
+    CategoryTranslation,
+    CollectionTranslation,
+    translation_field,
+)
 from saleor_sandbox.graphql.core.connection import connection_args, countable_connection, paginate
 from saleor_sandbox.graphql.core.metadata import ObjectWithMetadata
 from saleor_sandbox.graphql.core.nodes import register_node
@@ -49,6 +54,7 @@ class Category(graphene.ObjectType):
     updated_at = graphene.DateTime(required=True)
     products = graphene.Field(ProductCountableConnection, **product_connection_args())
     children = graphene.Field(lambda: _category_connection(), **connection_args())
+    translation = translation_field(CategoryTranslation)
 
     class Meta:
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
@@ -98,6 +104,7 @@ class Collection(graphene.ObjectType):
         ProductCountableConnection,
         **{k: v for k, v in product_connection_args().items() if k != "channel"},
     )
+    translation = translation_field(CollectionTranslation)
 
     class Meta:
         interfaces = (graphene.relay.Node, ObjectWithMetadata)

@@ -178,6 +178,8 @@ def test_a_shopper_buys_in_french_and_in_arabic_and_the_ledger_splits_each_order
     )
     assert arabic.locator("html").get_attribute("dir") == "rtl"
     assert re.fullmatch(r"شكراً! تم تأكيد الطلب رقم \d+", arabic.locator("h1").inner_text())
+    # with the piece named in Arabic (Saleor's translated names on the order lines)
+    assert "خاتم من الفضة المخرّمة" in arabic.locator("main").inner_text()
 
     # then the App splits each paid order among the artisans who made the piece
     for order_id in (french_order, arabic_order):

@@ -110,6 +110,41 @@ def test_a_product_page_shows_its_provenance_in_french_and_arabic(theme, shop_da
     assert "د.م." in main_text(arabic)
 
 
+def test_product_names_and_descriptions_are_saleors_translations_for_the_page_language(
+    theme, shop_data
+):
+    arabic = Shopper(theme.url).get(f"/ar{SAFI}/p/tajine-safi-vert/")
+    english = Shopper(theme.url).get(f"/en{SAFI}/p/tajine-safi-vert/")
+    french = Shopper(theme.url).get(f"/fr{SAFI}/p/tajine-safi-vert/")
+
+    assert arabic.status_code == english.status_code == french.status_code == 200
+    assert "<h1>طاجين آسفي المزجج بالأخضر</h1>" in arabic.text  # no isolation needed
+    assert "<p>قبل استعماله أول مرة، انقعوه في الماء ليلة كاملة" in arabic.text
+    assert "<bdi>صغير — Ø 25 سم</bdi>" in arabic.text
+    assert "Tajine de Safi" not in main_text(arabic)
+    assert "<title>طاجين آسفي المزجج بالأخضر — " in arabic.text
+    assert "<h1>Green-glazed Safi tagine</h1>" in english.text
+    assert "Before first use, soak it overnight in water" in main_text(english)
+    assert "<bdi>Small — Ø 25 cm</bdi>" in english.text
+    # French is the products' own language: no translation, the product's own texts
+    assert '<h1 dir="auto">Tajine de Safi émaillé vert</h1>' in french.text
+    assert "<bdi>Petit — Ø 25 cm</bdi>" in french.text
+
+
+def test_cards_on_home_catalogue_and_search_show_the_translated_names(theme, shop_data):
+    shopper = Shopper(theme.url)
+
+    home = shopper.get(f"/ar{SAFI}/")
+    catalogue = shopper.get(f"/en{SAFI}/catalogue/")
+    search = shopper.get("/ar/", params={"q": "tajine"})
+
+    assert '<span class="card-name">طاجين آسفي المزجج بالأخضر</span>' in home.text
+    assert 'alt="طاجين آسفي المزجج بالأخضر"' in home.text
+    assert '<span class="card-name">Green-glazed Safi tagine</span>' in catalogue.text
+    assert "Hand-painted couscous dish" in main_text(catalogue)
+    assert "طاجين آسفي المزجج بالأخضر" in main_text(search)
+
+
 def test_an_artisan_page_lists_their_pieces_in_this_storefront(theme, shop_data):
     page = Shopper(theme.url).get(f"/fr{SAFI}/artisans/khadija-ouazzani/")
 
@@ -144,6 +179,18 @@ def test_the_cart_adds_updates_and_removes_a_line(theme, shop_data):
     assert "540,00\u00a0MAD" in main_text(updated)
     assert "Votre panier est vide." in main_text(removed)
     assert 'data-cart-quantity="0"' in removed.text
+
+
+def test_an_arabic_cart_names_its_lines_in_arabic(theme, shop_data):
+    shopper = Shopper(theme.url)
+    product = shopper.get(f"/ar{SAFI}/p/tajine-safi-vert/")
+    variant = values(product, "variant")[0]
+
+    added = shopper.post(f"/ar{SAFI}/cart/add/", {"variant": variant, "quantity": "1"})
+
+    assert "<bdi>طاجين آسفي المزجج بالأخضر</bdi>" in added.text
+    assert "<bdi>صغير — Ø 25 سم</bdi>" in added.text
+    assert "Tajine de Safi" not in main_text(added)
 
 
 def test_the_checkout_names_each_missing_field_and_will_not_take_payment_before_the_address(
