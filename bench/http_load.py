@@ -64,7 +64,10 @@ def run_load(
         for _ in range(warmup):
             send(session)
         local: list[float] = []
-        while time.monotonic() < deadline and len(local) < max_requests // concurrency:
+        # At least one measured request per thread, however slow the warm-up was.
+        while not local or (
+            time.monotonic() < deadline and len(local) < max_requests // concurrency
+        ):
             started = time.perf_counter()
             response = send(session)
             local.append((time.perf_counter() - started) * 1000)

@@ -19,16 +19,19 @@ import os
 import random
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import requests
 
 from bench.http_load import graphql_sender, rotating_graphql_sender, run_load
+from bench.servers import (
+    manage,
+    sandbox_and_app,
+    scratch_database,
+    serve,
+    start_sandbox,
+    wait_until_up,
+)
 from tests.app.e2e.sandbox_server import free_port
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -66,61 +69,6 @@ query Listing($channel: String!, $first: Int!) {
 """
 
 
-def _server_url(database: str) -> str:
-    configured = os.environ.get("DATABASE_URL")
-    if configured:
-        parts = urlsplit(configured)
-        return urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, ""))
-    from configuration.embedded_postgres import embedded_database_url
-
-    return (
-        embedded_database_url(REPO_ROOT / ".data" / "postgres", database="postgres").rsplit("/", 1)[
-            0
-        ]
-        + f"/{database}"
-    )
-
-
-@contextmanager
-def scratch_database(name: str) -> Iterator[str]:
-    with psycopg.connect(_server_url("postgres"), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield _server_url(name)
-    finally:
-        with psycopg.connect(_server_url("postgres"), autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url}: the server exited")
-        try:
-            if requests.get(url, timeout=5).status_code == 200:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer")
-
-
-def _manage(env: dict[str, str], *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"manage.py {' '.join(args)}:\n{result.stderr[-2000:]}")
-    return result.stdout
-
-
 def main(seconds: float) -> None:
     processes: list[subprocess.Popen[bytes]] = []
     with (
@@ -128,73 +76,24 @@ def main(seconds: float) -> None:
         scratch_database("souk_bench_app") as app_db,
     ):
         sandbox_port, app_port = free_port(), free_port()
-        sandbox_url, app_url = f"http://127.0.0.1:{sandbox_port}", f"http://127.0.0.1:{app_port}"
-        sandbox_env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "saleor_sandbox.settings",
-            "SANDBOX_DATABASE_URL": sandbox_db,
-            "SANDBOX_PUBLIC_URL": sandbox_url,
-            "SANDBOX_CELERY_QUEUE": f"saleor-sandbox-bench-{sandbox_port}",
-        }
-        app_env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "settings.base",
-            "DEBUG": "0",
-            "SECRET_KEY": "souk-bench-secret-key-long-enough-for-hs256",
-            "DATABASE_URL": app_db,
-            "PUBLIC_URL": app_url,
-            "SALEOR_API_URL_ALLOWLIST": f"{sandbox_url}/graphql/",
-            "CELERY_QUEUE": f"souk-bench-{app_port}",
-        }
+        servers = sandbox_and_app(sandbox_db, app_db, sandbox_port, app_port)
+        sandbox_url, app_url = servers.sandbox_url, servers.app_url
+        sandbox_env, app_env = servers.sandbox_env, servers.app_env
         try:
-            processes.append(
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "manage.py",
-                        "runsandbox",
-                        "--port",
-                        str(sandbox_port),
-                        "--seed",
-                    ],
-                    cwd=REPO_ROOT,
-                    env=sandbox_env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
-            )
-            _manage(app_env, "migrate", "--noinput")
-            _manage(app_env, "load_directory")
-            processes.append(
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "gunicorn",
-                        "settings.wsgi",
-                        "--bind",
-                        f"127.0.0.1:{app_port}",
-                        "--workers",
-                        "2",
-                        "--threads",
-                        "4",
-                    ],
-                    cwd=REPO_ROOT,
-                    env=app_env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
-            )
-            _wait(f"{sandbox_url}/healthz", processes[0])
-            _wait(f"{app_url}/healthz", processes[1])
-            _manage(
+            processes.append(start_sandbox(sandbox_port, sandbox_env))
+            manage(app_env, "migrate", "--noinput")
+            manage(app_env, "load_directory")
+            processes.append(serve("settings.wsgi", app_port, app_env))
+            wait_until_up(f"{sandbox_url}/healthz", processes[0])
+            wait_until_up(f"{app_url}/healthz", processes[1])
+            manage(
                 sandbox_env,
                 "sandbox_install_app",
                 f"{app_url}/api/manifest",
                 "--activate",
                 "--replace",
             )
-            _manage(app_env, "load_provenance", "--saleor-api-url", f"{sandbox_url}/graphql/")
+            manage(app_env, "load_provenance", "--saleor-api-url", f"{sandbox_url}/graphql/")
 
             listing = requests.post(
                 f"{sandbox_url}/graphql/",

@@ -22,7 +22,14 @@ from pathlib import Path
 import requests
 
 from bench.http_load import run_load
-from bench.provenance_query import _manage, _wait, scratch_database
+from bench.servers import (
+    manage,
+    sandbox_and_app,
+    scratch_database,
+    serve,
+    start_sandbox,
+    wait_until_up,
+)
 from tests.app.e2e.sandbox_server import free_port
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -31,27 +38,6 @@ PAGES = {
     "catalogue (filtered, sorted)": "/fr/s/safi/catalogue/?material=safi_red_clay&sort=price_asc",
     "product page with provenance": "/fr/s/safi/p/tajine-safi-vert/",
 }
-
-
-def _serve(module: str, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            module,
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
 
 
 def page_getter(url: str) -> Callable[[requests.Session], requests.Response]:
@@ -76,53 +62,23 @@ def main(seconds: float) -> None:
         scratch_database("souk_bench_theme_app") as app_db,
     ):
         sandbox_port, app_port = free_port(), free_port()
-        sandbox_url, app_url = f"http://127.0.0.1:{sandbox_port}", f"http://127.0.0.1:{app_port}"
-        sandbox_env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "saleor_sandbox.settings",
-            "SANDBOX_DATABASE_URL": sandbox_db,
-            "SANDBOX_PUBLIC_URL": sandbox_url,
-            "SANDBOX_CELERY_QUEUE": f"saleor-sandbox-bench-{sandbox_port}",
-        }
-        app_env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "settings.base",
-            "DEBUG": "0",
-            "SECRET_KEY": "souk-bench-secret-key-long-enough-for-hs256",
-            "DATABASE_URL": app_db,
-            "PUBLIC_URL": app_url,
-            "SALEOR_API_URL_ALLOWLIST": f"{sandbox_url}/graphql/",
-            "CELERY_QUEUE": f"souk-bench-{app_port}",
-        }
+        servers = sandbox_and_app(sandbox_db, app_db, sandbox_port, app_port)
+        sandbox_url, app_url = servers.sandbox_url, servers.app_url
+        sandbox_env, app_env = servers.sandbox_env, servers.app_env
         themes = {"cached": (free_port(), "30"), "uncached": (free_port(), "0")}
         try:
-            processes.append(
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "manage.py",
-                        "runsandbox",
-                        "--port",
-                        str(sandbox_port),
-                        "--seed",
-                    ],
-                    cwd=REPO_ROOT,
-                    env=sandbox_env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
-            )
-            _manage(app_env, "migrate", "--noinput")
-            _manage(app_env, "load_directory")
-            _manage(app_env, "load_storefronts")
-            processes.append(_serve("settings.wsgi", app_port, app_env))
-            _wait(f"{sandbox_url}/healthz", processes[0])
-            _wait(f"{app_url}/healthz", processes[1])
-            _manage(
+            processes.append(start_sandbox(sandbox_port, sandbox_env))
+            manage(app_env, "migrate", "--noinput")
+            manage(app_env, "load_directory")
+            manage(app_env, "load_storefronts")
+            processes.append(serve("settings.wsgi", app_port, app_env))
+            wait_until_up(f"{sandbox_url}/healthz", processes[0])
+            wait_until_up(f"{app_url}/healthz", processes[1])
+            manage(
                 sandbox_env, "sandbox_install_app", f"{app_url}/api/manifest", "--activate",
                 "--replace",
             )  # fmt: skip
-            _manage(app_env, "load_provenance", "--saleor-api-url", f"{sandbox_url}/graphql/")
+            manage(app_env, "load_provenance", "--saleor-api-url", f"{sandbox_url}/graphql/")
             for port, cache_seconds in themes.values():
                 theme_env = {
                     **os.environ,
@@ -133,8 +89,8 @@ def main(seconds: float) -> None:
                     "SOUK_API_URL": f"{app_url}/graphql/",
                     "THEME_CACHE_SECONDS": cache_seconds,
                 }
-                processes.append(_serve("theme.wsgi", port, theme_env))
-                _wait(f"http://127.0.0.1:{port}/healthz", processes[-1])
+                processes.append(serve("theme.wsgi", port, theme_env))
+                wait_until_up(f"http://127.0.0.1:{port}/healthz", processes[-1])
 
             cached_url = f"http://127.0.0.1:{themes['cached'][0]}"
             css = requests.get(f"{cached_url}/static/theme/theme.css", timeout=30)
