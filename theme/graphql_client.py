@@ -3,12 +3,20 @@
 Documents live in `theme/graphql/<api>/<name>.graphql` (validated against each API's schema
 in the tests). Public reads are cached for `THEME_CACHE_SECONDS`, keyed by the endpoint, the
 document and its variables; a checkout's reads and every mutation go straight to the API.
+
+When an entry has aged past `THEME_CACHE_SECONDS`, one request (the one that takes a short
+lock in the cache) fetches it again while the others are served the entry they had: a busy
+page never sends every waiting request to the APIs at once. An entry is kept for
+`STALE_FACTOR` times as long, so a page also survives an API's short outage.
 """
 
 import hashlib
 import json
 import re
 import threading
+import time
+from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -96,7 +104,32 @@ def cache_key(api: str, query: str, variables: dict[str, Any] | None) -> str:
     material = json.dumps(
         [endpoint_url(api), query, variables or {}], sort_keys=True, separators=(",", ":")
     )
-    return "gql:" + hashlib.sha256(material.encode()).hexdigest()
+    return "gql:v2:" + hashlib.sha256(material.encode()).hexdigest()  # v2: CachedRead entries
+
+
+STALE_FACTOR = 10
+REFRESH_LOCK_SECONDS = 10
+
+
+class CacheUse(Enum):
+    SERVE = "serve"  # fresh: serve it
+    REFRESH = "refresh"  # missing, or stale and ours to refresh: ask the API
+    SERVE_STALE = "serve_stale"  # stale, another request is refreshing it
+
+
+@dataclass(frozen=True)
+class CachedRead:
+    data: dict[str, Any]
+    fresh_until: float
+
+
+def cache_use(entry: CachedRead | None, now: float, refresh_claimed: bool) -> CacheUse:
+    """What a public read does with its cache entry (pure)."""
+    if entry is None:
+        return CacheUse.REFRESH
+    if now < entry.fresh_until:
+        return CacheUse.SERVE
+    return CacheUse.REFRESH if refresh_claimed else CacheUse.SERVE_STALE
 
 
 def read(api: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -105,11 +138,24 @@ def read(api: str, query: str, variables: dict[str, Any] | None = None) -> dict[
     if seconds <= 0:
         return post(api, query, variables)
     key = cache_key(api, query, variables)
-    cached: dict[str, Any] | None = django_cache.get(key)
-    if cached is not None:
-        return cached
-    data = post(api, query, variables)
-    django_cache.set(key, data, seconds)
+    entry: CachedRead | None = django_cache.get(key)
+    now = time.time()
+    stale = entry is not None and now >= entry.fresh_until
+    claimed = stale and django_cache.add(f"{key}:refresh", 1, REFRESH_LOCK_SECONDS)
+    use = cache_use(entry, now, claimed)
+    if use is not CacheUse.REFRESH:
+        assert entry is not None
+        return entry.data
+    try:
+        data = post(api, query, variables)
+    except GraphQLUnavailable:
+        if entry is None:
+            raise
+        return entry.data  # the API is down: the page is built from what it had
+    finally:
+        if claimed:
+            django_cache.delete(f"{key}:refresh")
+    django_cache.set(key, CachedRead(data, now + seconds), seconds * STALE_FACTOR)
     return data
 
 
