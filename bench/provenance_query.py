@@ -17,24 +17,13 @@ executes every request: the figure for a cold cache or a catalogue too large to 
 
 import os
 import random
-import subprocess
 import sys
-from pathlib import Path
 
 import requests
 
 from bench.http_load import graphql_sender, rotating_graphql_sender, run_load
-from bench.servers import (
-    manage,
-    sandbox_and_app,
-    scratch_database,
-    serve,
-    start_sandbox,
-    wait_until_up,
-)
-from tests.app.e2e.sandbox_server import free_port
+from bench.servers import running_sandbox_and_app
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 CHANNEL = "souk-export"
 
 PROVENANCE_QUERY = """
@@ -70,79 +59,46 @@ query Listing($channel: String!, $first: Int!) {
 
 
 def main(seconds: float) -> None:
-    processes: list[subprocess.Popen[bytes]] = []
-    with (
-        scratch_database("souk_bench_sandbox") as sandbox_db,
-        scratch_database("souk_bench_app") as app_db,
-    ):
-        sandbox_port, app_port = free_port(), free_port()
-        servers = sandbox_and_app(sandbox_db, app_db, sandbox_port, app_port)
+    with running_sandbox_and_app("provenance") as (servers, _processes):
         sandbox_url, app_url = servers.sandbox_url, servers.app_url
-        sandbox_env, app_env = servers.sandbox_env, servers.app_env
-        try:
-            processes.append(start_sandbox(sandbox_port, sandbox_env))
-            manage(app_env, "migrate", "--noinput")
-            manage(app_env, "load_directory")
-            processes.append(serve("settings.wsgi", app_port, app_env))
-            wait_until_up(f"{sandbox_url}/healthz", processes[0])
-            wait_until_up(f"{app_url}/healthz", processes[1])
-            manage(
-                sandbox_env,
-                "sandbox_install_app",
-                f"{app_url}/api/manifest",
-                "--activate",
-                "--replace",
-            )
-            manage(app_env, "load_provenance", "--saleor-api-url", f"{sandbox_url}/graphql/")
+        listing = requests.post(
+            f"{sandbox_url}/graphql/",
+            json={"query": SANDBOX_LISTING, "variables": {"channel": CHANNEL, "first": 100}},
+            timeout=30,
+        ).json()
+        catalogue = [edge["node"]["id"] for edge in listing["data"]["products"]["edges"]]
+        assert len(catalogue) >= 21, f"the seeded {CHANNEL} channel lists {len(catalogue)}"
+        ids = catalogue[:20]
 
-            listing = requests.post(
-                f"{sandbox_url}/graphql/",
-                json={"query": SANDBOX_LISTING, "variables": {"channel": CHANNEL, "first": 100}},
-                timeout=30,
-            ).json()
-            catalogue = [edge["node"]["id"] for edge in listing["data"]["products"]["edges"]]
-            assert len(catalogue) >= 21, f"the seeded {CHANNEL} channel lists {len(catalogue)}"
-            ids = catalogue[:20]
-
-            chooser = random.Random(20)
-            other_pages = [{"ids": chooser.sample(catalogue, 20)} for _ in range(5000)]
-            senders = {
-                "App productProvenances, same 20 products": graphql_sender(
-                    f"{app_url}/graphql/", PROVENANCE_QUERY, {"ids": ids}
-                ),
-                "App productProvenances, other 20 each time": rotating_graphql_sender(
-                    f"{app_url}/graphql/", PROVENANCE_QUERY, other_pages
-                ),
-                "Sandbox products(first: 20) listing": graphql_sender(
-                    f"{sandbox_url}/graphql/", SANDBOX_LISTING, {"channel": CHANNEL, "first": 20}
-                ),
-            }
-            print(
-                f"provenance query for 20 products, {seconds:g} s per run, {os.cpu_count()} cores"
-            )
-            results = {}
-            for concurrency in (1, 8):
-                for label, send in senders.items():
-                    results[(label, concurrency)] = run_load(
-                        send, concurrency=concurrency, seconds=seconds
-                    )
-                    print(results[(label, concurrency)].line(label))
-            sandbox_label = "Sandbox products(first: 20) listing"
-            for concurrency in (1, 8):
-                for label in list(senders)[:2]:
-                    ratio = (
-                        results[(label, concurrency)].p50_ms
-                        / results[(sandbox_label, concurrency)].p50_ms
-                    )
-                    print(f"p50 {label} / sandbox, c={concurrency}: {ratio:.3f} (target <= 0.1)")
-        finally:
-            for process in processes:
-                process.terminate()
-            for process in processes:
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        chooser = random.Random(20)
+        other_pages = [{"ids": chooser.sample(catalogue, 20)} for _ in range(5000)]
+        senders = {
+            "App productProvenances, same 20 products": graphql_sender(
+                f"{app_url}/graphql/", PROVENANCE_QUERY, {"ids": ids}
+            ),
+            "App productProvenances, other 20 each time": rotating_graphql_sender(
+                f"{app_url}/graphql/", PROVENANCE_QUERY, other_pages
+            ),
+            "Sandbox products(first: 20) listing": graphql_sender(
+                f"{sandbox_url}/graphql/", SANDBOX_LISTING, {"channel": CHANNEL, "first": 20}
+            ),
+        }
+        print(f"provenance query for 20 products, {seconds:g} s per run, {os.cpu_count()} cores")
+        results = {}
+        for concurrency in (1, 8):
+            for label, send in senders.items():
+                results[(label, concurrency)] = run_load(
+                    send, concurrency=concurrency, seconds=seconds
+                )
+                print(results[(label, concurrency)].line(label))
+        sandbox_label = "Sandbox products(first: 20) listing"
+        for concurrency in (1, 8):
+            for label in list(senders)[:2]:
+                ratio = (
+                    results[(label, concurrency)].p50_ms
+                    / results[(sandbox_label, concurrency)].p50_ms
+                )
+                print(f"p50 {label} / sandbox, c={concurrency}: {ratio:.3f} (target <= 0.1)")
 
 
 if __name__ == "__main__":

@@ -137,3 +137,56 @@ def sandbox_and_app(
         "CELERY_QUEUE": f"souk-bench-{app_port}",
     }
     return SandboxAndApp(sandbox_url, app_url, sandbox_env, app_env)
+
+
+def stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@contextmanager
+def running_sandbox_and_app(
+    name: str, app_loads: tuple[str, ...] = ()
+) -> Iterator[tuple[SandboxAndApp, list[subprocess.Popen[bytes]]]]:
+    """The seeded sandbox and the App on scratch databases (`souk_bench_<name>_*`), the App
+    with its directory (and `app_loads`), installed into the sandbox and its provenance
+    loaded; the servers' processes, to which a caller may add its own (all stopped at the
+    end), and the databases dropped."""
+    from tests.app.e2e.sandbox_server import free_port
+
+    processes: list[subprocess.Popen[bytes]] = []
+    with (
+        scratch_database(f"souk_bench_{name}_sandbox") as sandbox_db,
+        scratch_database(f"souk_bench_{name}_app") as app_db,
+    ):
+        sandbox_port, app_port = free_port(), free_port()
+        servers = sandbox_and_app(sandbox_db, app_db, sandbox_port, app_port)
+        try:
+            processes.append(start_sandbox(sandbox_port, servers.sandbox_env))
+            manage(servers.app_env, "migrate", "--noinput")
+            for command in ("load_directory", *app_loads):
+                manage(servers.app_env, command)
+            processes.append(serve("settings.wsgi", app_port, servers.app_env))
+            wait_until_up(f"{servers.sandbox_url}/healthz", processes[0])
+            wait_until_up(f"{servers.app_url}/healthz", processes[1])
+            manage(
+                servers.sandbox_env,
+                "sandbox_install_app",
+                f"{servers.app_url}/api/manifest",
+                "--activate",
+                "--replace",
+            )
+            manage(
+                servers.app_env,
+                "load_provenance",
+                "--saleor-api-url",
+                f"{servers.sandbox_url}/graphql/",
+            )
+            yield servers, processes
+        finally:
+            stop(processes)

@@ -14,25 +14,15 @@ CSS, as sent: gzip).
 """
 
 import os
-import subprocess
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import requests
 
 from bench.http_load import run_load
-from bench.servers import (
-    manage,
-    sandbox_and_app,
-    scratch_database,
-    serve,
-    start_sandbox,
-    wait_until_up,
-)
+from bench.servers import running_sandbox_and_app, serve, wait_until_up
 from tests.app.e2e.sandbox_server import free_port
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
     "storefront home": "/fr/s/safi/",
     "catalogue (filtered, sorted)": "/fr/s/safi/catalogue/?material=safi_red_clay&sort=price_asc",
@@ -56,74 +46,49 @@ def page_bytes(url: str) -> tuple[int, int]:
 
 
 def main(seconds: float) -> None:
-    processes: list[subprocess.Popen[bytes]] = []
-    with (
-        scratch_database("souk_bench_theme_sandbox") as sandbox_db,
-        scratch_database("souk_bench_theme_app") as app_db,
+    with running_sandbox_and_app("theme", app_loads=("load_storefronts",)) as (
+        servers,
+        processes,
     ):
-        sandbox_port, app_port = free_port(), free_port()
-        servers = sandbox_and_app(sandbox_db, app_db, sandbox_port, app_port)
         sandbox_url, app_url = servers.sandbox_url, servers.app_url
-        sandbox_env, app_env = servers.sandbox_env, servers.app_env
         themes = {"cached": (free_port(), "30"), "uncached": (free_port(), "0")}
-        try:
-            processes.append(start_sandbox(sandbox_port, sandbox_env))
-            manage(app_env, "migrate", "--noinput")
-            manage(app_env, "load_directory")
-            manage(app_env, "load_storefronts")
-            processes.append(serve("settings.wsgi", app_port, app_env))
-            wait_until_up(f"{sandbox_url}/healthz", processes[0])
-            wait_until_up(f"{app_url}/healthz", processes[1])
-            manage(
-                sandbox_env, "sandbox_install_app", f"{app_url}/api/manifest", "--activate",
-                "--replace",
-            )  # fmt: skip
-            manage(app_env, "load_provenance", "--saleor-api-url", f"{sandbox_url}/graphql/")
-            for port, cache_seconds in themes.values():
-                theme_env = {
-                    **os.environ,
-                    "DJANGO_SETTINGS_MODULE": "theme.settings",
-                    "DEBUG": "0",
-                    "THEME_SECRET_KEY": "souk-bench-theme-secret-key",
-                    "SALEOR_API_URL": f"{sandbox_url}/graphql/",
-                    "SOUK_API_URL": f"{app_url}/graphql/",
-                    "THEME_CACHE_SECONDS": cache_seconds,
-                }
-                processes.append(serve("theme.wsgi", port, theme_env))
-                wait_until_up(f"http://127.0.0.1:{port}/healthz", processes[-1])
+        for port, cache_seconds in themes.values():
+            theme_env = {
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": "theme.settings",
+                "DEBUG": "0",
+                "THEME_SECRET_KEY": "souk-bench-theme-secret-key",
+                "SALEOR_API_URL": f"{sandbox_url}/graphql/",
+                "SOUK_API_URL": f"{app_url}/graphql/",
+                "THEME_CACHE_SECONDS": cache_seconds,
+            }
+            processes.append(serve("theme.wsgi", port, theme_env))
+            wait_until_up(f"http://127.0.0.1:{port}/healthz", processes[-1])
 
-            cached_url = f"http://127.0.0.1:{themes['cached'][0]}"
-            css = requests.get(f"{cached_url}/static/theme/theme.css", timeout=30)
-            css_plain, css_sent = (
-                len(css.content),
-                page_bytes(f"{cached_url}/static/theme/theme.css")[1],
+        cached_url = f"http://127.0.0.1:{themes['cached'][0]}"
+        css = requests.get(f"{cached_url}/static/theme/theme.css", timeout=30)
+        css_plain, css_sent = (
+            len(css.content),
+            page_bytes(f"{cached_url}/static/theme/theme.css")[1],
+        )
+        print(f"theme pages, {seconds:g} s per run, {os.cpu_count()} cores")
+        for label, path in PAGES.items():
+            plain, sent = page_bytes(cached_url + path)
+            print(
+                f"{label:<32} HTML {plain / 1024:6.1f} KB ({sent / 1024:5.1f} KB gzip);"
+                f" with the CSS {(plain + css_plain) / 1024:6.1f} KB"
+                f" ({(sent + css_sent) / 1024:5.1f} KB gzip) before images"
             )
-            print(f"theme pages, {seconds:g} s per run, {os.cpu_count()} cores")
-            for label, path in PAGES.items():
-                plain, sent = page_bytes(cached_url + path)
-                print(
-                    f"{label:<32} HTML {plain / 1024:6.1f} KB ({sent / 1024:5.1f} KB gzip);"
-                    f" with the CSS {(plain + css_plain) / 1024:6.1f} KB"
-                    f" ({(sent + css_sent) / 1024:5.1f} KB gzip) before images"
-                )
-            for mode, (port, _) in themes.items():
-                for concurrency in (1, 8):
-                    for label, path in PAGES.items():
-                        url = f"http://127.0.0.1:{port}{path}"
-                        result = run_load(
-                            page_getter(url),
-                            concurrency=concurrency,
-                            seconds=seconds,
-                        )
-                        print(result.line(f"{label}, {mode}"))
-        finally:
-            for process in processes:
-                process.terminate()
-            for process in processes:
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        for mode, (port, _) in themes.items():
+            for concurrency in (1, 8):
+                for label, path in PAGES.items():
+                    url = f"http://127.0.0.1:{port}{path}"
+                    result = run_load(
+                        page_getter(url),
+                        concurrency=concurrency,
+                        seconds=seconds,
+                    )
+                    print(result.line(f"{label}, {mode}"))
 
 
 if __name__ == "__main__":
