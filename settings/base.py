@@ -25,6 +25,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
+    "django.contrib.sessions",
     "django.contrib.staticfiles",
     "storefront_plugins.saleor_app",
     "storefront_plugins.accounts",
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "storefront_plugins.payouts",
     "storefront_plugins.storefronts",
     "storefront_plugins.payments",
+    "storefront_plugins.portal",
     "storefront_plugins.api",
 ]
 AUTH_USER_MODEL = "accounts.User"
@@ -41,6 +43,7 @@ AUTH_USER_MODEL = "accounts.User"
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -130,6 +133,16 @@ CACHES = {
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     ),
+    # Counters shared by every worker (the portal's sign-in limits).
+    "rate_limits": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "souk:rate-limits",
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rate-limits"}
+    ),
 }
 
 # The Saleor App.
@@ -186,7 +199,26 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Invitations to new accounts: the page (of a storefront or the portal) that calls
 # setPassword(email, token, password) with the link's query parameters.
-SOUK_SET_PASSWORD_URL = env_str("SOUK_SET_PASSWORD_URL", f"{PUBLIC_URL}/account/set-password")
+SOUK_SET_PASSWORD_URL = env_str("SOUK_SET_PASSWORD_URL", f"{PUBLIC_URL}/portal/set-password")
+
+# The portal (storefront_plugins.portal): server-side sessions behind an HttpOnly cookie,
+# ended after an idle time and in any case some time after signing in; CSRF on every form;
+# failed sign-ins counted per account and per address (SOUK_SIGN_IN_*) in the
+# `rate_limits` cache.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_NAME = "souk_portal"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = env_bool("SOUK_SECURE_COOKIES", PUBLIC_URL.startswith("https://"))
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "storefront_plugins.portal.views.errors.csrf_failure"
+SOUK_PORTAL_SESSION_IDLE_SECONDS = env_int("SOUK_PORTAL_SESSION_IDLE_SECONDS", 2 * 3600)
+SOUK_PORTAL_SESSION_MAX_SECONDS = env_int("SOUK_PORTAL_SESSION_MAX_SECONDS", 7 * 24 * 3600)
+SOUK_SIGN_IN_WINDOW_SECONDS = env_int("SOUK_SIGN_IN_WINDOW_SECONDS", 15 * 60)
+SOUK_SIGN_IN_ATTEMPTS_PER_ACCOUNT = env_int("SOUK_SIGN_IN_ATTEMPTS_PER_ACCOUNT", 5)
+SOUK_SIGN_IN_ATTEMPTS_PER_ADDRESS = env_int("SOUK_SIGN_IN_ATTEMPTS_PER_ADDRESS", 30)
+LOGIN_URL = "portal:sign-in"
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
