@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "storefront_plugins.payouts",
     "storefront_plugins.storefronts",
     "storefront_plugins.payments",
+    "storefront_plugins.listings",
     "storefront_plugins.api",
 ]
 AUTH_USER_MODEL = "accounts.User"
