@@ -47,8 +47,8 @@ def test_my_listings_in_a_fixed_number_of_queries(
     token, client = token_of(world.potter), Client()
 
     # when: user + viewer, listings, variants, photos, comments (+ authors), artisans,
-    # cooperatives
-    with django_assert_num_queries(8):
+    # cooperatives, the outbox's write states
+    with django_assert_num_queries(9):
         result = graphql(client, MY_LISTINGS, token=token)
 
     # then
