@@ -20,6 +20,7 @@ PUBLIC_URL = env_str("SANDBOX_PUBLIC_URL", "http://127.0.0.1:8001").rstrip("/")
 ALLOWED_HOSTS = env_list("SANDBOX_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 MEDIA_ROOT = Path(env_str("SANDBOX_MEDIA_ROOT", str(SANDBOX_DATA_DIR / "media")))
 MEDIA_URL = "/media/"
+MAX_IMAGE_FILE_SIZE = env_int("SANDBOX_MAX_IMAGE_FILE_SIZE", 10 * 1024 * 1024)  # as Saleor
 
 INSTALLED_APPS = ["saleor_sandbox"]
 MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]
