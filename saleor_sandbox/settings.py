@@ -43,9 +43,10 @@ CELERY_BROKER_URL, CELERY_BROKER_TRANSPORT_OPTIONS = broker_settings(REDIS_URL, 
 CELERY_TASK_DEFAULT_QUEUE = env_str("SANDBOX_CELERY_QUEUE", "saleor-sandbox")
 globals().update(CELERY_TASK_DEFAULTS)
 
-# As Saleor: access tokens live 5 minutes, refresh tokens 30 days.
+# As Saleor: access tokens (also apps' and extensions') live 5 minutes, refresh tokens 30 days.
 JWT_ACCESS_TTL = env_int("SANDBOX_JWT_ACCESS_TTL", 300)
 JWT_REFRESH_TTL = env_int("SANDBOX_JWT_REFRESH_TTL", 30 * 24 * 3600)
+JWT_APP_ACCESS_TTL = env_int("SANDBOX_JWT_APP_ACCESS_TTL", 300)  # Saleor's JWT_TTL_APP_ACCESS
 RSA_PRIVATE_KEY = os.environ.get("SANDBOX_RSA_PRIVATE_KEY", "")
 RSA_PRIVATE_KEY_PATH = SANDBOX_DATA_DIR / "jwt_key.pem"
 

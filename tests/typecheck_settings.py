@@ -7,6 +7,7 @@ from settings.test import INSTALLED_APPS
 INSTALLED_APPS = [*INSTALLED_APPS, "saleor_sandbox"]
 JWT_ACCESS_TTL = 300
 JWT_REFRESH_TTL = 30 * 24 * 3600
+JWT_APP_ACCESS_TTL = 300
 RSA_PRIVATE_KEY = ""
 RSA_PRIVATE_KEY_PATH = DATA_DIR / "sandbox" / "jwt_key.pem"  # noqa: F405
 SALEOR_VERSION = "3.23.28"
