@@ -38,6 +38,7 @@ from saleor_sandbox.graphql.catalogue.mutations.variants import (
     ProductVariantChannelListingUpdate,
     ProductVariantCreate,
     ProductVariantDelete,
+    ProductVariantStocksCreate,
     ProductVariantStocksUpdate,
     ProductVariantUpdate,
 )
@@ -59,6 +60,7 @@ class CatalogueMutations(graphene.ObjectType):
     product_variant_update = ProductVariantUpdate.Field()
     product_variant_delete = ProductVariantDelete.Field()
     product_variant_channel_listing_update = ProductVariantChannelListingUpdate.Field()
+    product_variant_stocks_create = ProductVariantStocksCreate.Field()
     product_variant_stocks_update = ProductVariantStocksUpdate.Field()
     page_create = PageCreate.Field()
     page_update = PageUpdate.Field()
