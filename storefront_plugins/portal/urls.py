@@ -12,3 +12,32 @@ urlpatterns = [
     path("set-password", account.set_password, name="set-password"),
     path("language", account.choose_language, name="language"),
 ]
+
+# A cooperative's members (portal.views.members).
+from storefront_plugins.portal.views import members  # noqa: E402
+
+urlpatterns += [
+    path("members", members.choose_cooperative, name="members"),
+    path("cooperatives/<int:cooperative_id>/members", members.member_list, name="members-list"),
+    path("cooperatives/<int:cooperative_id>/members/invite", members.invite, name="members-invite"),
+    path(
+        "cooperatives/<int:cooperative_id>/members/<int:artisan_id>/role",
+        members.change_role,
+        name="members-role",
+    ),
+    path(
+        "cooperatives/<int:cooperative_id>/members/<int:artisan_id>/suspend",
+        members.suspend,
+        name="members-suspend",
+    ),
+    path(
+        "cooperatives/<int:cooperative_id>/members/<int:artisan_id>/reinstate",
+        members.reinstate,
+        name="members-reinstate",
+    ),
+    path(
+        "cooperatives/<int:cooperative_id>/members/<int:artisan_id>/invitation",
+        members.resend_invitation,
+        name="members-resend",
+    ),
+]
