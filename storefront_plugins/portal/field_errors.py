@@ -13,16 +13,20 @@ FORM = "__all__"
 def field_errors(
     error: ValidationError, language: str, text_keys: Mapping[str, str]
 ) -> dict[str, list[str]]:
-    """`{field: [message, ...]}`; `text_keys` maps an error code to a portal text key."""
+    """`{field: [message, ...]}`; `text_keys` maps "field:CODE", else "CODE", to a portal
+    text key."""
     items = error.error_dict if hasattr(error, "error_dict") else {FORM: error.error_list}
     return {
-        field: [_message(item, language, text_keys) for item in errors]
+        field: [_message(field, item, language, text_keys) for item in errors]
         for field, errors in items.items()
     }
 
 
-def _message(error: ValidationError, language: str, text_keys: Mapping[str, str]) -> str:
-    key = text_keys.get(error.code or "")
+def _message(
+    field: str, error: ValidationError, language: str, text_keys: Mapping[str, str]
+) -> str:
+    code = error.code or ""
+    key = text_keys.get(f"{field}:{code}", text_keys.get(code))
     if key is not None:
         return text(key, language)
     return " ".join(error.messages)

@@ -41,3 +41,11 @@ urlpatterns += [
         name="members-resend",
     ),
 ]
+
+# The storefront editor (portal.views.storefront).
+from storefront_plugins.portal.views import storefront  # noqa: E402
+
+urlpatterns += [
+    path("storefront", storefront.choose_cooperative, name="storefront"),
+    path("cooperatives/<int:cooperative_id>/storefront", storefront.edit, name="storefront-edit"),
+]
