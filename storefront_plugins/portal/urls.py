@@ -49,3 +49,8 @@ urlpatterns += [
     path("storefront", storefront.choose_cooperative, name="storefront"),
     path("cooperatives/<int:cooperative_id>/storefront", storefront.edit, name="storefront-edit"),
 ]
+
+# An artisan's own provenance (portal.views.provenance).
+from storefront_plugins.portal.views import provenance  # noqa: E402
+
+urlpatterns += [path("pieces", provenance.my_pieces, name="provenance")]
