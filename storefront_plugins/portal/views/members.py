@@ -38,10 +38,16 @@ NOTICES = {
 def choose_cooperative(request: HttpRequest) -> HttpResponse:
     """Who: a cooperative's managers (straight to its members when they manage one) and
     Souk's staff (every cooperative)."""
+    return cooperative_chooser(request, "portal:members-list")
+
+
+def cooperative_chooser(request: HttpRequest, target: str) -> HttpResponse:
+    """The cooperatives the visitor manages (all for Souk's staff), each leading to the page
+    `target` of it; straight there when there is one."""
     cooperatives = directory_members.cooperatives_to_manage(visitor_of(request).viewer)
     if len(cooperatives) == 1:
-        return redirect("portal:members-list", cooperative_id=cooperatives[0].id)
-    context = {"cooperatives": cooperatives, "target": "portal:members-list"}
+        return redirect(target, cooperative_id=cooperatives[0].id)
+    context = {"cooperatives": cooperatives, "target": target}
     return render_page(request, "portal/members/choose.html", context)
 
 

@@ -22,6 +22,7 @@ from storefront_plugins.portal.navigation import MenuEntry, add_menu_entries, ma
 from storefront_plugins.portal.pages import portal_page, render_page, visitor_of
 from storefront_plugins.portal.texts import text
 from storefront_plugins.portal.views.errors import not_found
+from storefront_plugins.portal.views.members import cooperative_chooser
 from storefront_plugins.storefronts import services as storefronts
 from storefront_plugins.storefronts.images import store_image
 from storefront_plugins.storefronts.inputs import HeroImageInput, StorefrontInput
@@ -45,11 +46,7 @@ CHOICE_FIELDS = {
 def choose_cooperative(request: HttpRequest) -> HttpResponse:
     """Who: a cooperative's managers (straight to its storefront when they manage one) and
     Souk's staff (every cooperative)."""
-    cooperatives = directory_members.cooperatives_to_manage(visitor_of(request).viewer)
-    if len(cooperatives) == 1:
-        return redirect("portal:storefront-edit", cooperative_id=cooperatives[0].id)
-    context = {"cooperatives": cooperatives, "target": "portal:storefront-edit"}
-    return render_page(request, "portal/members/choose.html", context)
+    return cooperative_chooser(request, "portal:storefront-edit")
 
 
 def translated(data: QueryDict, prefix: str) -> dict[str, str]:
