@@ -29,7 +29,12 @@ from storefront_plugins.portal.views.errors import not_found
 
 PAGE_SIZE = 20
 # The services' field names, as the pages' forms name them; others are the form's.
-FORM_FIELDS = {"paidOn": "paid_on", "reference": "reference", "proof": "proof"}
+FORM_FIELDS = {
+    "paidOn": "paid_on",
+    "reference": "reference",
+    "proof": "proof",
+    "currency": "currency",
+}
 FORM = "form"
 # `?done=<key>` after a form: the notice shown (only these).
 NOTICES = frozenset(
