@@ -1,6 +1,6 @@
 from django.urls import path
 
-from storefront_plugins.portal.views import account, home
+from storefront_plugins.portal.views import account, home, my_money, treasury
 
 app_name = "portal"
 
@@ -11,6 +11,22 @@ urlpatterns = [
     path("password-reset", account.password_reset, name="password-reset"),
     path("set-password", account.set_password, name="set-password"),
     path("language", account.choose_language, name="language"),
+    # The money pages (views/my_money.py: an artisan's; views/treasury.py: a cooperative's)
+    path("my/sales", my_money.sales, name="payouts-sales"),
+    path("my/balance", my_money.balance, name="payouts-balance"),
+    path("my/payouts", my_money.my_payouts, name="payouts-mine"),
+    path("my/statements", my_money.statements, name="payouts-statements"),
+    path("payouts/", treasury.cooperatives, name="payouts-cooperatives"),
+    path("payouts/cooperatives/<int:cooperative_id>", treasury.runs, name="payouts-runs"),
+    path(
+        "payouts/cooperatives/<int:cooperative_id>/statements",
+        treasury.cooperative_statements,
+        name="payouts-cooperative-statements",
+    ),
+    path("payouts/runs/<int:run_id>", treasury.run, name="payouts-run"),
+    path("payouts/<int:payout_id>/record", treasury.record, name="payouts-record"),
+    path("payouts/<int:payout_id>/approve", treasury.approve, name="payouts-approve"),
+    path("payouts/<int:payout_id>/cancel", treasury.cancel, name="payouts-cancel"),
 ]
 
 # A cooperative's members (portal.views.members).
