@@ -25,6 +25,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
+    "django.contrib.sessions",
     "django.contrib.staticfiles",
     "storefront_plugins.saleor_app",
     "storefront_plugins.accounts",
@@ -34,6 +35,8 @@ INSTALLED_APPS = [
     "storefront_plugins.payouts",
     "storefront_plugins.storefronts",
     "storefront_plugins.payments",
+    "storefront_plugins.listings",
+    "storefront_plugins.portal",
     "storefront_plugins.api",
 ]
 AUTH_USER_MODEL = "accounts.User"
@@ -41,6 +44,7 @@ AUTH_USER_MODEL = "accounts.User"
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -130,6 +134,16 @@ CACHES = {
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     ),
+    # Counters shared by every worker (the portal's sign-in limits).
+    "rate_limits": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "souk:rate-limits",
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rate-limits"}
+    ),
 }
 
 # The Saleor App.
@@ -145,6 +159,13 @@ SALEOR_JWKS_REFETCH_INTERVAL = env_int("SALEOR_JWKS_REFETCH_INTERVAL", 60)
 # Deliveries of an event with a batch handler (ORDER_FULLY_PAID) that a worker handles in
 # one transaction: the one its task names and pending ones no other worker holds.
 SALEOR_WEBHOOK_BATCH_SIZE = env_int("SALEOR_WEBHOOK_BATCH_SIZE", 50)
+# The outbox of writes to Saleor (saleor_app.outbox): a write Saleor could not take (down,
+# 5xx, 429) is retried with backoff (5 s doubling to at most 15 min), this many attempts in
+# all, then shown as failed; a worker's claim on a write lapses after the lease (a worker
+# that died); the sweep queues again writes due for longer than its grace.
+SOUK_OUTBOX_MAX_ATTEMPTS = env_int("SOUK_OUTBOX_MAX_ATTEMPTS", 20)
+SOUK_OUTBOX_LEASE_SECONDS = env_int("SOUK_OUTBOX_LEASE_SECONDS", 600)
+SOUK_OUTBOX_SWEEP_GRACE_SECONDS = env_int("SOUK_OUTBOX_SWEEP_GRACE_SECONDS", 60)
 
 # Signing in to the App (storefront_plugins.accounts): access tokens are HS256 JWTs signed
 # with SECRET_KEY; refresh tokens are random and stored hashed.
@@ -186,7 +207,28 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Invitations to new accounts: the page (of a storefront or the portal) that calls
 # setPassword(email, token, password) with the link's query parameters.
-SOUK_SET_PASSWORD_URL = env_str("SOUK_SET_PASSWORD_URL", f"{PUBLIC_URL}/account/set-password")
+SOUK_SET_PASSWORD_URL = env_str("SOUK_SET_PASSWORD_URL", f"{PUBLIC_URL}/portal/set-password")
+# The theme (the cooperatives' storefronts as shoppers see them): the portal links to it.
+SOUK_THEME_URL = env_str("SOUK_THEME_URL", "http://127.0.0.1:8003").rstrip("/")
+
+# The portal (storefront_plugins.portal): server-side sessions behind an HttpOnly cookie,
+# ended after an idle time and in any case some time after signing in; CSRF on every form;
+# failed sign-ins counted per account and per address (SOUK_SIGN_IN_*) in the
+# `rate_limits` cache.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_NAME = "souk_portal"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = env_bool("SOUK_SECURE_COOKIES", PUBLIC_URL.startswith("https://"))
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "storefront_plugins.portal.views.errors.csrf_failure"
+SOUK_PORTAL_SESSION_IDLE_SECONDS = env_int("SOUK_PORTAL_SESSION_IDLE_SECONDS", 2 * 3600)
+SOUK_PORTAL_SESSION_MAX_SECONDS = env_int("SOUK_PORTAL_SESSION_MAX_SECONDS", 7 * 24 * 3600)
+SOUK_SIGN_IN_WINDOW_SECONDS = env_int("SOUK_SIGN_IN_WINDOW_SECONDS", 15 * 60)
+SOUK_SIGN_IN_ATTEMPTS_PER_ACCOUNT = env_int("SOUK_SIGN_IN_ATTEMPTS_PER_ACCOUNT", 5)
+SOUK_SIGN_IN_ATTEMPTS_PER_ADDRESS = env_int("SOUK_SIGN_IN_ATTEMPTS_PER_ADDRESS", 30)
+LOGIN_URL = "portal:sign-in"
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -205,6 +247,10 @@ LOGGING = {
 }
 
 CELERY_BEAT_SCHEDULE = {
+    "sweep-saleor-outbox": {
+        "task": "storefront_plugins.saleor_app.tasks.sweep_outbox",
+        "schedule": 60.0,
+    },
     "requeue-stale-webhook-deliveries": {
         "task": "storefront_plugins.saleor_app.tasks.requeue_stale_webhook_deliveries",
         "schedule": 300.0,

@@ -24,5 +24,10 @@ CACHES["public_responses"] = {  # noqa: F405
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "public-responses",
 }
+# In memory, emptied before each test that counts attempts.
+CACHES["rate_limits"] = {  # noqa: F405
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "rate-limits",
+}
 # Retries are exercised in tests; they need not wait.
 SALEOR_RETRY_BACKOFF = 0.01

@@ -15,7 +15,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from storefront_plugins.accounts.error_codes import AccountErrorCode
-from storefront_plugins.accounts.invitations import invitation_email, set_password_link
+from storefront_plugins.accounts.invitations import (
+    invitation_email,
+    password_reset_email,
+    set_password_link,
+)
 from storefront_plugins.accounts.models import Language, RefreshToken, User, normalize_email
 from storefront_plugins.accounts.tokens import (
     InvalidAccessToken,
@@ -184,11 +188,36 @@ def send_invitation(user_id: int, name: str, inviter: str) -> bool:
     return True
 
 
+def send_password_reset(user_id: int) -> bool:
+    """E-mails a set-password link to an active account (asked for on the portal's "forgot
+    your password" page); False for an account that cannot sign in."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return False
+    link = set_password_link(settings.SOUK_SET_PASSWORD_URL, user.email, invitation_token(user))
+    email = password_reset_email(user.language, link)
+    send_mail(email.subject, email.body, None, [user.email])
+    return True
+
+
+def active_user_id(email: str) -> int | None:
+    return (
+        User.objects.filter(email=normalize_email(email), is_active=True)
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 @transaction.atomic
-def set_password(email: str, token: str, password: str) -> SignInResult:
+def choose_password(email: str, token: str, password: str) -> User:
     """An invited user (or one who asked for a reset) chooses a password with the token of
-    their e-mail, then is signed in. The token stops working once used."""
-    user = User.objects.select_for_update().filter(email=normalize_email(email)).first()
+    their e-mail. The token stops working once used; sessions opened with the old password
+    end (Django's session hash)."""
+    user = (
+        User.objects.select_for_update()
+        .filter(email=normalize_email(email), is_active=True)
+        .first()
+    )
     if user is None or not default_token_generator.check_token(user, token):
         raise ValidationError(
             {
@@ -211,4 +240,11 @@ def set_password(email: str, token: str, password: str) -> SignInResult:
         ) from error
     user.set_password(password)
     user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def set_password(email: str, token: str, password: str) -> SignInResult:
+    """`choose_password`, then API tokens for the user (the GraphQL `setPassword`)."""
+    user = choose_password(email, token, password)
     return sign_in(user.email, password)

@@ -14,3 +14,8 @@ def send_invitation_task(user_id: int, name: str, inviter: str) -> str:
 def enqueue_invitation(user_id: int, name: str, inviter: str) -> None:
     """After commit: an account rolled back gets no e-mail."""
     transaction.on_commit(lambda: send_invitation_task.delay(user_id, name, inviter))
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_password_reset_task(user_id: int) -> str:
+    return "sent" if services.send_password_reset(user_id) else "not_needed"
