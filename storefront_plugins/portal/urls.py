@@ -1,6 +1,6 @@
 from django.urls import path
 
-from storefront_plugins.portal.views import account, home
+from storefront_plugins.portal.views import account, home, my_money, treasury
 
 app_name = "portal"
 
@@ -11,4 +11,62 @@ urlpatterns = [
     path("password-reset", account.password_reset, name="password-reset"),
     path("set-password", account.set_password, name="set-password"),
     path("language", account.choose_language, name="language"),
+    # The money pages (views/my_money.py: an artisan's; views/treasury.py: a cooperative's)
+    path("my/sales", my_money.sales, name="payouts-sales"),
+    path("my/balance", my_money.balance, name="payouts-balance"),
+    path("my/payouts", my_money.my_payouts, name="payouts-mine"),
+    path("my/statements", my_money.statements, name="payouts-statements"),
+    path("payouts/", treasury.cooperatives, name="payouts-cooperatives"),
+    path("payouts/cooperatives/<int:cooperative_id>", treasury.runs, name="payouts-runs"),
+    path(
+        "payouts/cooperatives/<int:cooperative_id>/statements",
+        treasury.cooperative_statements,
+        name="payouts-cooperative-statements",
+    ),
+    path("payouts/runs/<int:run_id>", treasury.run, name="payouts-run"),
+    path("payouts/<int:payout_id>/record", treasury.record, name="payouts-record"),
+    path("payouts/<int:payout_id>/approve", treasury.approve, name="payouts-approve"),
+    path("payouts/<int:payout_id>/cancel", treasury.cancel, name="payouts-cancel"),
 ]
+
+# A cooperative's members (portal.views.members).
+from storefront_plugins.portal.views import members  # noqa: E402
+
+urlpatterns += [
+    path("members", members.choose_cooperative, name="members"),
+    path("cooperatives/<int:cooperative_id>/members", members.member_list, name="members-list"),
+    path("cooperatives/<int:cooperative_id>/members/invite", members.invite, name="members-invite"),
+    path(
+        "cooperatives/<int:cooperative_id>/members/<int:artisan_id>/role",
+        members.change_role,
+        name="members-role",
+    ),
+    path(
+        "cooperatives/<int:cooperative_id>/members/<int:artisan_id>/suspend",
+        members.suspend,
+        name="members-suspend",
+    ),
+    path(
+        "cooperatives/<int:cooperative_id>/members/<int:artisan_id>/reinstate",
+        members.reinstate,
+        name="members-reinstate",
+    ),
+    path(
+        "cooperatives/<int:cooperative_id>/members/<int:artisan_id>/invitation",
+        members.resend_invitation,
+        name="members-resend",
+    ),
+]
+
+# The storefront editor (portal.views.storefront).
+from storefront_plugins.portal.views import storefront  # noqa: E402
+
+urlpatterns += [
+    path("storefront", storefront.choose_cooperative, name="storefront"),
+    path("cooperatives/<int:cooperative_id>/storefront", storefront.edit, name="storefront-edit"),
+]
+
+# An artisan's own provenance (portal.views.provenance).
+from storefront_plugins.portal.views import provenance  # noqa: E402
+
+urlpatterns += [path("pieces", provenance.my_pieces, name="provenance")]
