@@ -158,6 +158,13 @@ SALEOR_JWKS_REFETCH_INTERVAL = env_int("SALEOR_JWKS_REFETCH_INTERVAL", 60)
 # Deliveries of an event with a batch handler (ORDER_FULLY_PAID) that a worker handles in
 # one transaction: the one its task names and pending ones no other worker holds.
 SALEOR_WEBHOOK_BATCH_SIZE = env_int("SALEOR_WEBHOOK_BATCH_SIZE", 50)
+# The outbox of writes to Saleor (saleor_app.outbox): a write Saleor could not take (down,
+# 5xx, 429) is retried with backoff (5 s doubling to at most 15 min), this many attempts in
+# all, then shown as failed; a worker's claim on a write lapses after the lease (a worker
+# that died); the sweep queues again writes due for longer than its grace.
+SOUK_OUTBOX_MAX_ATTEMPTS = env_int("SOUK_OUTBOX_MAX_ATTEMPTS", 20)
+SOUK_OUTBOX_LEASE_SECONDS = env_int("SOUK_OUTBOX_LEASE_SECONDS", 600)
+SOUK_OUTBOX_SWEEP_GRACE_SECONDS = env_int("SOUK_OUTBOX_SWEEP_GRACE_SECONDS", 60)
 
 # Signing in to the App (storefront_plugins.accounts): access tokens are HS256 JWTs signed
 # with SECRET_KEY; refresh tokens are random and stored hashed.
@@ -237,6 +244,10 @@ LOGGING = {
 }
 
 CELERY_BEAT_SCHEDULE = {
+    "sweep-saleor-outbox": {
+        "task": "storefront_plugins.saleor_app.tasks.sweep_outbox",
+        "schedule": 60.0,
+    },
     "requeue-stale-webhook-deliveries": {
         "task": "storefront_plugins.saleor_app.tasks.requeue_stale_webhook_deliveries",
         "schedule": 300.0,

@@ -62,3 +62,48 @@ class WebhookDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"WebhookDelivery({self.event} #{self.pk}, {self.status})"
+
+
+class OutboxEntry(models.Model):
+    """A write to Saleor still owed: "bring `key` of `kind` in this Saleor up to date".
+
+    One row per (installation, kind, key): edits made before it is delivered coalesce into
+    it, each one bumping `generation`. A delivery remembers the generation it started from
+    and deletes the row only if no edit came meanwhile, so an edit made during a delivery
+    is delivered again after it (`outbox.py`). Delivered entries are deleted: the table
+    holds only what is outstanding.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        DELIVERING = "delivering"
+        FAILED = "failed"
+
+    installation = models.ForeignKey(
+        Installation, related_name="outbox_entries", on_delete=models.CASCADE
+    )
+    kind = models.CharField(max_length=64)
+    key = models.CharField(max_length=255)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    generation = models.PositiveBigIntegerField(default=1)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True, default="")
+    next_attempt_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField()  # outstanding since
+    edited_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["installation", "kind", "key"], name="saleor_app_outbox_one_per_key"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["kind", "key"], name="saleor_app_outbox_kind_key"),
+            models.Index(fields=["status", "next_attempt_at"], name="saleor_app_outbox_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"OutboxEntry({self.kind} {self.key}, {self.status})"

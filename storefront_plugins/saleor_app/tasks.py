@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from celery import Task, shared_task
 
+from storefront_plugins.saleor_app import outbox
 from storefront_plugins.saleor_app.events import WebhookEvent
 from storefront_plugins.saleor_app.exceptions import SaleorTransportError
 from storefront_plugins.saleor_app.handlers import RetryLater
@@ -59,3 +60,19 @@ def requeue_stale_webhook_deliveries() -> int:
     for delivery_id in delivery_ids:
         handle_webhook_delivery.delay(delivery_id)
     return len(delivery_ids)
+
+
+@shared_task(acks_late=True)
+def deliver_outbox_entry(entry_id: int) -> str:
+    """One write owed to Saleor (`outbox.deliver`): failures are recorded on the entry and
+    retried by queueing it again after its backoff, not by Celery's retry."""
+    return outbox.deliver(entry_id)
+
+
+@shared_task(acks_late=True)
+def sweep_outbox() -> int:
+    """Queue again the writes due whose message was lost and those a dead worker held."""
+    entry_ids = outbox.due_entry_ids()
+    for entry_id in entry_ids:
+        outbox.schedule_delivery(entry_id)
+    return len(entry_ids)
