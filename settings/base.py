@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "storefront_plugins.payouts",
     "storefront_plugins.storefronts",
     "storefront_plugins.payments",
+    "storefront_plugins.listings",
     "storefront_plugins.portal",
     "storefront_plugins.api",
 ]

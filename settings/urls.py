@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("storefront_plugins.api.urls")),
     path("", include("storefront_plugins.artisans.urls")),
     path("", include("storefront_plugins.payouts.urls")),
+    path("", include("storefront_plugins.listings.urls")),
     path("portal/", include("storefront_plugins.portal.urls")),
 ]

@@ -6,6 +6,7 @@ the same way). Top-level GraphQL errors and mutation payload `errors` become typ
 exceptions from `exceptions.py`.
 """
 
+import json
 import logging
 import random
 import time
@@ -63,23 +64,42 @@ class SaleorClient:
         errors) raises `SaleorMutationError` naming that mutation.
         """
         response_json = self._post({"query": document, "variables": variables or {}})
-        errors = response_json.get("errors")
-        data = response_json.get("data")
-        if errors:
-            details = [_graphql_error_detail(error) for error in errors]
-            error_class = (
-                SaleorPermissionDenied
-                if any(detail.code in PERMISSION_ERROR_CODES for detail in details)
-                else SaleorGraphQLError
-            )
-            raise error_class(details, data)
-        if not isinstance(data, dict):
-            raise SaleorHTTPError("Saleor answered without data.", status=200)
-        _raise_mutation_errors(data)
-        return data
+        return _data_or_raise(response_json)
+
+    def execute_with_files(
+        self,
+        document: str,
+        variables: dict[str, Any],
+        files: dict[str, tuple[str, bytes, str]],
+    ) -> dict[str, Any]:
+        """`execute` as a GraphQL multipart request (the spec Saleor follows for `Upload`):
+        `files` maps a variable's name to (filename, content, content type); the variable is
+        sent as null and the file in its place."""
+        operations = {
+            "query": document,
+            "variables": {**variables, **dict.fromkeys(files)},
+        }
+        names = list(files)
+        form = {
+            "operations": json.dumps(operations),
+            "map": json.dumps({str(i): [f"variables.{name}"] for i, name in enumerate(names)}),
+        }
+        parts = {str(i): files[name] for i, name in enumerate(names)}
+        return _data_or_raise(self._post_request(data=form, files=parts))
 
     def _post(self, body: dict[str, Any]) -> dict[str, Any]:
-        headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT}
+        return self._post_request(json_body=body)
+
+    def _post_request(
+        self,
+        *,
+        json_body: dict[str, Any] | None = None,
+        data: dict[str, str] | None = None,
+        files: dict[str, tuple[str, bytes, str]] | None = None,
+    ) -> dict[str, Any]:
+        headers = {"User-Agent": USER_AGENT}
+        if json_body is not None:
+            headers["Content-Type"] = "application/json"
         if self._token:
             headers["Authorization"] = f"Bearer {self._token}"
         attempt = 0
@@ -87,7 +107,12 @@ class SaleorClient:
             attempt += 1
             try:
                 response = self.session.post(
-                    self.api_url, json=body, headers=headers, timeout=self.timeout
+                    self.api_url,
+                    json=json_body,
+                    data=data,
+                    files=files,
+                    headers=headers,
+                    timeout=self.timeout,
                 )
             except (requests.ConnectionError, requests.Timeout) as error:
                 failure = f"{type(error).__name__} reaching {self.api_url}"
@@ -100,6 +125,24 @@ class SaleorClient:
             delay = self.backoff * (2 ** (attempt - 1)) * (1 + random.random() / 2)
             logger.warning("Saleor request failed, retrying in %.2fs: %s", delay, failure)
             time.sleep(delay)
+
+
+def _data_or_raise(response_json: dict[str, Any]) -> dict[str, Any]:
+    """`data`, or the typed error for the response's top-level or mutation errors."""
+    errors = response_json.get("errors")
+    data = response_json.get("data")
+    if errors:
+        details = [_graphql_error_detail(error) for error in errors]
+        error_class = (
+            SaleorPermissionDenied
+            if any(detail.code in PERMISSION_ERROR_CODES for detail in details)
+            else SaleorGraphQLError
+        )
+        raise error_class(details, data)
+    if not isinstance(data, dict):
+        raise SaleorHTTPError("Saleor answered without data.", status=200)
+    _raise_mutation_errors(data)
+    return data
 
 
 def _response_json(response: requests.Response) -> dict[str, Any]:

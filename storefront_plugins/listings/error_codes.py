@@ -1,0 +1,20 @@
+from enum import StrEnum
+
+
+class ListingErrorCode(StrEnum):
+    """What the listing mutations answer in their payload errors."""
+
+    GRAPHQL_ERROR = "GRAPHQL_ERROR"
+    INVALID = "INVALID"
+    REQUIRED = "REQUIRED"
+    NOT_FOUND = "NOT_FOUND"
+    UNIQUE = "UNIQUE"
+    OUT_OF_RANGE = "OUT_OF_RANGE"
+    CONFLICT = "CONFLICT"
+    INVALID_TRANSITION = "INVALID_TRANSITION"
+    NOT_A_MEMBER = "NOT_A_MEMBER"
+    UPLOAD_NOT_FOUND = "UPLOAD_NOT_FOUND"
+    UNSUPPORTED_FILE_TYPE = "UNSUPPORTED_FILE_TYPE"
+    FILE_TOO_LARGE = "FILE_TOO_LARGE"
+    IMAGE_TOO_LARGE = "IMAGE_TOO_LARGE"
+    TOO_MANY_PHOTOS = "TOO_MANY_PHOTOS"
