@@ -70,8 +70,11 @@ def read_listing_form(data: Mapping[str, Any], materials: list[str]) -> ListingF
 
 def _read_variants(data: Mapping[str, Any], errors: dict[str, str]) -> list[VariantInput]:
     rows = sorted(
-        {int(key.split("-")[1]) for key in data if key.startswith("variant-") and key.count("-") >= 2
-         and key.split("-")[1].isdigit()}
+        {
+            int(parts[1])
+            for parts in (key.split("-") for key in data)
+            if len(parts) >= 3 and parts[0] == "variant" and parts[1].isdigit()
+        }
     )
     variants = []
     for n in rows:

@@ -113,7 +113,11 @@ register_texts(
         "comment": ("Message", "رسالة", "Message"),
         "send_comment": ("Envoyer", "إرسال", "Send"),
         "decision_approved": ("a validé", "وافق", "approved"),
-        "decision_changes_requested": ("demande des modifications", "طلب تعديلات", "asks for changes"),
+        "decision_changes_requested": (
+            "demande des modifications",
+            "طلب تعديلات",
+            "asks for changes",
+        ),
         "moderation": ("Pièces à valider", "قطع للمراجعة", "Pieces to review"),
         "moderation_empty": (
             "Aucune pièce à valider.",
@@ -146,8 +150,7 @@ register_texts(
         "error_CONFLICT": (
             "Quelqu'un a modifié cette pièce pendant que vous l'éditiez. Vos changements ne "
             "sont pas enregistrés : la page montre maintenant sa dernière version.",
-            "عدّل شخص آخر هذه القطعة أثناء تحريرك لها. لم تُحفظ تغييراتك: تعرض الصفحة الآن "
-            "آخر نسخة.",
+            "عدّل شخص آخر هذه القطعة أثناء تحريرك لها. لم تُحفظ تغييراتك: تعرض الصفحة الآن آخر نسخة.",
             "Someone changed this piece while you were editing it. Your changes are not "
             "saved: the page now shows its latest version.",
         ),

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from storefront_plugins.artisans.crafts import CRAFT_NAMES, Material
-from storefront_plugins.listings import photo_uploads, services
-from storefront_plugins.listings.categories import category_choices
 from storefront_plugins.core.translations import TranslatedText
+from storefront_plugins.listings import page_reads, photo_uploads, services
+from storefront_plugins.listings.categories import category_choices
 from storefront_plugins.listings.models import Listing, ListingStatus
 from storefront_plugins.listings.write_states import listing_write_states, retry_listing_write
 from storefront_plugins.portal import texts_listings  # noqa: F401  (registers the texts)
@@ -34,8 +34,8 @@ from storefront_plugins.portal.listing_views import comment_views, photo_views
 from storefront_plugins.portal.navigation import MenuEntry, add_menu_entries, is_artisan
 from storefront_plugins.portal.pages import Visitor, portal_page, render_page, visitor_of
 from storefront_plugins.portal.texts import text, texts_for
-from storefront_plugins.saleor_app.outbox import WriteState
 from storefront_plugins.provenance.materials import material_name
+from storefront_plugins.saleor_app.outbox import WriteState
 
 add_menu_entries(MenuEntry("portal:listings", "my_pieces", is_artisan))
 
@@ -132,7 +132,9 @@ def listing_list(request: HttpRequest) -> HttpResponse:
         for listing in listings
     ]
     return render_page(
-        request, "portal/listings/list.html", {"rows": rows, "notice_text": _notice(request, language)}
+        request,
+        "portal/listings/list.html",
+        {"rows": rows, "notice_text": _notice(request, language)},
     )
 
 
@@ -141,7 +143,7 @@ def listing_list(request: HttpRequest) -> HttpResponse:
 def listing_new(request: HttpRequest) -> HttpResponse:
     """Who: an artisan, in a cooperative they belong to."""
     visitor = visitor_of(request)
-    cooperatives = services.cooperatives_for_new_listing(visitor.viewer)
+    cooperatives = page_reads.cooperatives_for_new_listing(visitor.viewer)
     if not cooperatives:
         return not_found(request)
     currency = cooperatives[0].currency
@@ -180,7 +182,7 @@ def _owned(visitor: Visitor, listing_id: int) -> Listing | None:
         listing = services.access_listing(visitor.viewer, listing_id)
     except (ValidationError, PermissionDenied):
         return None
-    if not services.edits_as_owner(visitor.viewer, listing):
+    if not page_reads.edits_as_owner(visitor.viewer, listing):
         return None
     return listing
 

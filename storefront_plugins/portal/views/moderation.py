@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from storefront_plugins.artisans.crafts import craft_name
 from storefront_plugins.core.translations import TranslatedText
-from storefront_plugins.listings import services
+from storefront_plugins.listings import page_reads, services
 from storefront_plugins.listings.models import Listing
 from storefront_plugins.portal.listing_forms import form_errors
 from storefront_plugins.portal.listing_views import comment_views, photo_views
@@ -43,7 +43,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     """Who: managers (the cooperatives they manage) and Souk's staff (every cooperative)."""
     visitor = visitor_of(request)
     language = visitor.language
-    listings = services.moderation_queue_of(visitor.viewer)
+    listings = page_reads.moderation_queues(visitor.viewer)
     rows = [
         QueueRow(
             listing,
@@ -54,7 +54,9 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
         for listing in listings
     ]
     notice = request.GET.get("done", "")
-    notice_text = text(notice, language) if notice in ("approved_notice", "changes_requested_notice") else ""
+    notice_text = (
+        text(notice, language) if notice in ("approved_notice", "changes_requested_notice") else ""
+    )
     return render_page(
         request, "portal/moderation/queue.html", {"rows": rows, "notice_text": notice_text}
     )
@@ -66,7 +68,7 @@ def _moderated(request: HttpRequest, listing_id: int) -> Listing | None:
         listing = services.access_listing(visitor.viewer, listing_id)
     except (ValidationError, PermissionDenied):
         return None
-    return listing if services.moderates(visitor.viewer, listing) else None
+    return listing if page_reads.moderates(visitor.viewer, listing) else None
 
 
 def _review_page(
@@ -76,8 +78,7 @@ def _review_page(
     texts = texts_for(language)
     context: dict[str, Any] = {
         "listing": listing,
-        "title": TranslatedText.from_json(listing.title).in_language(language)
-        or texts["untitled"],
+        "title": TranslatedText.from_json(listing.title).in_language(language) or texts["untitled"],
         "texts_by_language": [
             (
                 code,
