@@ -182,7 +182,9 @@ class VariantPlan:
 
 
 def validate_variants(listing: Listing, inputs: Sequence[VariantInput]) -> VariantPlan:
-    existing = {v.pk: v for v in listing.variants.filter(removed_at__isnull=True)}
+    existing = (
+        {v.pk: v for v in listing.variants.filter(removed_at__isnull=True)} if listing.pk else {}
+    )
     rows: list[ListingVariant] = []
     content_changed = commerce_changed = False
     for position, item in enumerate(inputs):
