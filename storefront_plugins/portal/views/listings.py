@@ -159,13 +159,12 @@ def listing_new(request: HttpRequest) -> HttpResponse:
     form = read_listing_form(request.POST.dict(), request.POST.getlist("materials"))
     if form.errors:
         return page(400, form.errors)
+    chosen = request.POST.get("cooperative", "")
+    cooperative_id = int(chosen) if chosen.isdigit() else cooperatives[0].id
     try:
-        cooperative_id = int(request.POST.get("cooperative") or cooperatives[0].id)
         listing = services.create_listing(
             visitor.viewer, cooperative_id, form.changes, form.variants
         )
-    except ValueError:
-        return page(400, {"cooperative": "INVALID"})
     except ValidationError as error:
         return page(400, error_codes(error))
     return _to_listing(listing.pk, "saved")
