@@ -4,6 +4,7 @@ import graphene
 
 from storefront_plugins.accounts.graphql import schema as accounts
 from storefront_plugins.artisans.graphql import schema as artisans
+from storefront_plugins.listings.graphql import schema as listings
 from storefront_plugins.payouts.graphql import payout_schema as payout_runs
 from storefront_plugins.payouts.graphql import schema as payouts
 from storefront_plugins.provenance.graphql import schema as provenance
@@ -14,6 +15,7 @@ class Query(
     accounts.Query,
     artisans.Query,
     provenance.Query,
+    listings.Query,
     storefronts.Query,
     payouts.Query,
     payout_runs.PayoutRunQuery,
@@ -26,6 +28,7 @@ class Mutation(
     accounts.Mutation,
     artisans.Mutation,
     provenance.Mutation,
+    listings.Mutation,
     storefronts.Mutation,
     payouts.Mutation,
     payout_runs.PayoutRunMutation,
