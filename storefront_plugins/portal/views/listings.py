@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from storefront_plugins.artisans.crafts import CRAFT_NAMES, Material
+from storefront_plugins.artisans.crafts import CRAFT_NAMES, Material, material_name
 from storefront_plugins.core.translations import TranslatedText
 from storefront_plugins.listings import page_reads, photo_uploads, services
 from storefront_plugins.listings.categories import category_choices
@@ -34,7 +34,6 @@ from storefront_plugins.portal.listing_views import comment_views, photo_views
 from storefront_plugins.portal.navigation import MenuEntry, add_menu_entries, is_artisan
 from storefront_plugins.portal.pages import Visitor, portal_page, render_page, visitor_of
 from storefront_plugins.portal.texts import text, texts_for
-from storefront_plugins.provenance.materials import material_name
 from storefront_plugins.saleor_app.outbox import WriteState
 
 add_menu_entries(MenuEntry("portal:listings", "my_pieces", is_artisan))

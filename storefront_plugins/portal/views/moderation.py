@@ -15,7 +15,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from storefront_plugins.artisans.crafts import craft_name
+from storefront_plugins.artisans.crafts import craft_name, material_name
 from storefront_plugins.core.translations import TranslatedText
 from storefront_plugins.listings import page_reads, services
 from storefront_plugins.listings.models import Listing
@@ -25,7 +25,6 @@ from storefront_plugins.portal.navigation import MenuEntry, add_menu_entries, ma
 from storefront_plugins.portal.pages import portal_page, render_page, visitor_of
 from storefront_plugins.portal.texts import text, texts_for
 from storefront_plugins.portal.views.listings import error_codes, not_found
-from storefront_plugins.provenance.materials import material_name
 
 add_menu_entries(MenuEntry("portal:moderation", "moderation", manages_a_cooperative))
 

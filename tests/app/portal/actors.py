@@ -31,9 +31,7 @@ def portal_as(directory: None) -> Callable[[str], Client]:
         user = User.objects.create_user(f"{slug}@souk.example", PASSWORD)
         Artisan.objects.filter(slug=slug).update(user=user)
         emails[actor] = user.email
-    emails["staff"] = User.objects.create_user(
-        "equipe@souk.example", PASSWORD, is_staff=True
-    ).email
+    emails["staff"] = User.objects.create_user("equipe@souk.example", PASSWORD, is_staff=True).email
     clients: dict[str, Client] = {}
 
     def client_for(actor: str) -> Client:
