@@ -1,5 +1,5 @@
-"""Products: create, update, delete, channel listings and media. Each function checks
-its whole input first, then writes (the caller holds the transaction)."""
+"""Products: create, update, delete and channel listings (media: catalogue_media). Each
+function checks its whole input first, then writes (the caller holds the transaction)."""
 
 import copy
 from dataclasses import dataclass
@@ -15,7 +15,6 @@ from saleor_sandbox.models import (
     Collection,
     Product,
     ProductChannelListing,
-    ProductMedia,
     ProductType,
     ProductVariant,
     ProductVariantChannelListing,
@@ -246,43 +245,3 @@ def update_product_channel_listings(
         ).delete()
     emit("PRODUCT_UPDATED", product, context)
     return product
-
-
-def create_product_media(data: dict[str, Any], context: Any) -> tuple[Product, ProductMedia]:
-    product = get_node(data["product"], "Product", Product, "product")
-    url = (data.get("media_url") or "").strip()
-    if not url and not data.get("image"):
-        raise MutationErrors(
-            [MutationError("input", "REQUIRED", "Image or external URL is required.")]
-        )
-    if data.get("image") and url:
-        raise MutationErrors(
-            [
-                MutationError(
-                    "input", "DUPLICATED_INPUT_ITEM", "Either image or external URL is required."
-                )
-            ]
-        )
-    is_image = (
-        url.lower().split("?")[0].endswith((".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"))
-    )
-    if not is_image and "youtube.com" not in url and "vimeo.com" not in url:
-        raise MutationErrors(
-            [
-                MutationError(
-                    "mediaUrl",
-                    "UNSUPPORTED_MEDIA_PROVIDER",
-                    "Unsupported media provider or incorrect URL.",
-                )
-            ]
-        )
-    media = ProductMedia.objects.create(
-        product=product,
-        type="IMAGE" if is_image else "VIDEO",
-        image=url if is_image else "",
-        external_url="" if is_image else url,
-        alt=data.get("alt") or "",
-        sort_order=product.media.count(),
-    )
-    emit("PRODUCT_UPDATED", product, context)
-    return product, media
