@@ -211,6 +211,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Invitations to new accounts: the page (of a storefront or the portal) that calls
 # setPassword(email, token, password) with the link's query parameters.
 SOUK_SET_PASSWORD_URL = env_str("SOUK_SET_PASSWORD_URL", f"{PUBLIC_URL}/portal/set-password")
+# The theme (the cooperatives' storefronts as shoppers see them): the portal links to it.
+SOUK_THEME_URL = env_str("SOUK_THEME_URL", "http://127.0.0.1:8003").rstrip("/")
 
 # The portal (storefront_plugins.portal): server-side sessions behind an HttpOnly cookie,
 # ended after an idle time and in any case some time after signing in; CSRF on every form;

@@ -145,6 +145,16 @@ class Membership(models.Model):
     )
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.ARTISAN)
     joined_at = models.DateTimeField(auto_now_add=True)
+    # A suspended member stays listed but acts with no role in the cooperative until
+    # reinstated (Viewer roles ignore the membership).
+    suspended_at = models.DateTimeField(null=True, blank=True)
+    suspended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["pk"]
@@ -156,6 +166,10 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.artisan_id} in {self.cooperative_id} as {self.role}"
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None
 
 
 class Collector(models.Model):

@@ -50,6 +50,11 @@ class Viewer:
             self.managed_cooperative_ids & set(cooperative_ids)
         )
 
+    def lists_members_of(self, cooperative_id: int) -> bool:
+        """The members page (with their accounts' invitation state): the cooperative's
+        managers and Souk's staff."""
+        return self.manages(cooperative_id) or self.is_platform_staff
+
     def can_create_cooperative(self) -> bool:
         return self.is_platform_staff
 

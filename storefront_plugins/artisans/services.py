@@ -219,13 +219,14 @@ def viewer_for(user: AbstractBaseUser | AnonymousUser | None) -> Viewer:
     if user is None or not user.is_authenticated:
         return ANONYMOUS
     rows = Artisan.objects.filter(user_id=user.pk).values_list(
-        "id", "memberships__cooperative_id", "memberships__role"
+        "id", "memberships__cooperative_id", "memberships__role", "memberships__suspended_at"
     )
     artisan_id = None
     roles: dict[int, str] = {}
-    for artisan_pk, cooperative_id, role in rows:
+    for artisan_pk, cooperative_id, role, suspended_at in rows:
         artisan_id = artisan_pk
-        if cooperative_id is not None:
+        # A suspended membership gives no role: the member cannot act for the cooperative.
+        if cooperative_id is not None and suspended_at is None:
             roles[cooperative_id] = role
     is_staff = bool(getattr(user, "is_staff", False) or getattr(user, "is_superuser", False))
     return Viewer(user_id=user.pk, artisan_id=artisan_id, roles=roles, is_platform_staff=is_staff)
@@ -361,10 +362,12 @@ def validate_role(role: str) -> None:
 def validate_keeps_a_manager(
     cooperative: Cooperative, membership: Membership, new_role: str | None
 ) -> None:
-    """A cooperative with managers keeps at least one."""
-    if membership.role != Role.MANAGER or new_role == Role.MANAGER:
+    """A cooperative with managers keeps at least one who is not suspended."""
+    if membership.role != Role.MANAGER or membership.is_suspended or new_role == Role.MANAGER:
         return
-    others = cooperative.memberships.filter(role=Role.MANAGER).exclude(pk=membership.pk)
+    others = cooperative.memberships.filter(role=Role.MANAGER, suspended_at__isnull=True).exclude(
+        pk=membership.pk
+    )
     if not others.exists():
         raise ValidationError(
             {
@@ -425,7 +428,7 @@ def update_member_role(
 ) -> MembershipResult:
     cooperative = access_cooperative_for_management(viewer, cooperative_id)
     validate_role(role)
-    membership = _membership(cooperative, artisan_id)
+    membership = membership_in(cooperative, artisan_id)
     validate_keeps_a_manager(cooperative, membership, role)
     membership.role = role
     membership.save(update_fields=["role"])
@@ -435,7 +438,7 @@ def update_member_role(
 @transaction.atomic
 def remove_member(viewer: Viewer, cooperative_id: int, artisan_id: int) -> MembershipResult:
     cooperative = access_cooperative_for_management(viewer, cooperative_id)
-    membership = _membership(cooperative, artisan_id)
+    membership = membership_in(cooperative, artisan_id)
     validate_keeps_a_manager(cooperative, membership, None)
     membership.delete()
     hooks.artisan_changed(artisan_id)
@@ -525,10 +528,11 @@ def create_artisan(
     changes: Mapping[str, Any],
     role: str = Role.ARTISAN,
     email: str | None = None,
+    language: str | None = None,
 ) -> ArtisanCreateResult:
     """A manager (or platform staff) adds a new artisan to the cooperative, with their role,
-    and optionally the account of `email` (made if it does not exist). Everything is checked
-    before the first write."""
+    and optionally the account of `email` (made if it does not exist, speaking `language`,
+    French by default, and invited by e-mail). Everything is checked before the first write."""
     cooperative = Cooperative.objects.select_for_update().filter(pk=cooperative_id).first()
     if cooperative is None:
         raise _not_found("cooperative", "Cooperative")
@@ -541,7 +545,11 @@ def create_artisan(
 
     invited_created = False
     if normalized_email is not None:
-        invited = accounts.invite_user(normalized_email)
+        invited = (
+            accounts.invite_user(normalized_email, language)
+            if language
+            else accounts.invite_user(normalized_email)
+        )
         artisan.user = invited.user
         invited_created = invited.created
     artisan.save()
@@ -552,7 +560,7 @@ def create_artisan(
     return ArtisanCreateResult(artisan, membership, cooperative, invited_created)
 
 
-def _membership(cooperative: Cooperative, artisan_id: int) -> Membership:
+def membership_in(cooperative: Cooperative, artisan_id: int) -> Membership:
     membership = cooperative.memberships.filter(artisan_id=artisan_id).first()
     if membership is None:
         raise ValidationError(

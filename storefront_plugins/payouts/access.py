@@ -19,6 +19,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
+from storefront_plugins.artisans.permissions import Viewer
 from storefront_plugins.artisans.services import payout_reader_for, viewer_for
 from storefront_plugins.payouts.models import (
     HoldStart,
@@ -72,12 +73,15 @@ class LedgerAccess:
 NO_ACCESS = LedgerAccess()
 
 
-def ledger_access_for(user: AbstractBaseUser | AnonymousUser | None) -> LedgerAccess:
+def ledger_access_for(
+    user: AbstractBaseUser | AnonymousUser | None, viewer: Viewer | None = None
+) -> LedgerAccess:
+    """`viewer`: the user's, when the caller has it already (one query less)."""
     if user is None or not user.is_authenticated:
         return NO_ACCESS
     if getattr(user, "is_staff", False):
         return LedgerAccess(staff=True)
-    reader = payout_reader_for(viewer_for(user))
+    reader = payout_reader_for(viewer if viewer is not None else viewer_for(user))
     return LedgerAccess(
         artisan_ids=reader.artisan_ids,
         cooperative_ids=reader.cooperative_ids,

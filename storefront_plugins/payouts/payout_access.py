@@ -9,6 +9,7 @@ Anything else: `PermissionDenied` (a top-level error in the API). Who reads the 
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 
 from storefront_plugins.artisans.permissions import Viewer
 from storefront_plugins.artisans.services import cooperative_member_ids
@@ -74,3 +75,21 @@ def check_sets_method_of(viewer: Viewer, party: Party, cooperative_id: int | Non
             )
         }
     )
+
+
+def own_payouts(viewer: Viewer) -> "QuerySet[Payout]":
+    """An artisan's own payouts, newest first (none for a viewer who is not an artisan)."""
+    if viewer.artisan_id is None:
+        return Payout.objects.none()
+    return Payout.objects.filter(party_kind=PartyKind.ARTISAN, party_id=viewer.artisan_id).order_by(
+        "-created_at", "-pk"
+    )
+
+
+def payouts_of_run(viewer: Viewer, run_id: int) -> tuple[PayoutRun, list[Payout]]:
+    """A run and its payouts, for its cooperative's treasury (two queries)."""
+    run = access_run(viewer, run_id)
+    payouts = list(run.payouts.order_by("pk"))
+    for payout in payouts:
+        payout.run = run  # no query per payout for its run
+    return run, payouts

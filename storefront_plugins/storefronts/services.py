@@ -52,6 +52,18 @@ def find_storefront(
     return storefronts.filter(domain=(domain or "").strip().lower()).first()
 
 
+def storefront_to_edit(viewer: Viewer, cooperative_id: int) -> Storefront | None:
+    """The cooperative's storefront with its hero images and pages (three queries), or None
+    when it has none yet; PermissionDenied for a viewer who may not edit it."""
+    if not can_edit_storefront(viewer, cooperative_id):
+        raise PermissionDenied("Only the cooperative's managers and Souk's staff edit it.")
+    return (
+        Storefront.objects.filter(cooperative_id=cooperative_id)
+        .prefetch_related("hero_images", "pages")
+        .first()
+    )
+
+
 def name_ordering(language: str | None) -> Any:
     """The name in `language`, else in the fallback order, case-insensitive."""
     order = [language] if language else []

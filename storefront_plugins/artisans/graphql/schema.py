@@ -18,8 +18,10 @@ from storefront_plugins.artisans.graphql.mutations.collectors import (
 from storefront_plugins.artisans.graphql.mutations.cooperative_create import CooperativeCreate
 from storefront_plugins.artisans.graphql.mutations.cooperative_members import (
     CooperativeMemberAdd,
+    CooperativeMemberReinstate,
     CooperativeMemberRemove,
     CooperativeMemberRoleUpdate,
+    CooperativeMemberSuspend,
 )
 from storefront_plugins.artisans.graphql.mutations.cooperative_update import CooperativeUpdate
 from storefront_plugins.artisans.graphql.types import (
@@ -108,6 +110,8 @@ class Mutation(graphene.ObjectType):
     cooperative_member_add = CooperativeMemberAdd.Field()
     cooperative_member_role_update = CooperativeMemberRoleUpdate.Field()
     cooperative_member_remove = CooperativeMemberRemove.Field()
+    cooperative_member_suspend = CooperativeMemberSuspend.Field()
+    cooperative_member_reinstate = CooperativeMemberReinstate.Field()
     collector_create = CollectorCreate.Field()
     collector_update = CollectorUpdate.Field()
 

@@ -55,10 +55,20 @@ class Membership(graphene.ObjectType):
     role = graphene.Field(RoleEnum, required=True)
     artisan = graphene.Field(lambda: Artisan, required=True)
     cooperative = graphene.Field(lambda: Cooperative, required=True)
+    suspended_at = graphene.DateTime(
+        description="When the member was suspended (no role until reinstated); null when "
+        "active. Shown to the cooperative's managers and treasurers only."
+    )
 
     @staticmethod
     def resolve_role(root: models.Membership, info: Any) -> Any:
         return RoleEnum.get(root.role)
+
+    @staticmethod
+    def resolve_suspended_at(root: models.Membership, info: Any) -> Any:
+        viewer = viewer_of(info)
+        sees = viewer.reads_members_of(root.cooperative_id) or viewer.is_platform_staff
+        return root.suspended_at if sees else None
 
     @staticmethod
     def resolve_artisan(root: models.Membership, info: Any) -> Any:

@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from graphql_relay import to_global_id
 
 from storefront_plugins.accounts.models import User
-from storefront_plugins.artisans.models import Artisan, Collector, Cooperative
+from storefront_plugins.artisans.models import Artisan, Collector, Cooperative, Membership
 from storefront_plugins.storefronts.loading import load_storefronts, read_fixtures_file
 from storefront_plugins.storefronts.models import HeroImage, Storefront, StorefrontPage
 from tests.app.graphql_client import graphql
@@ -153,6 +154,18 @@ MUTATIONS: dict[str, tuple[str, Any, set[str]]] = {
         lambda ids: {"c": ids["safi"], "a": ids["serghini"]},
         {"manager"},
     ),
+    "cooperativeMemberSuspend": (
+        """mutation($c: ID!, $a: ID!) { cooperativeMemberSuspend(cooperativeId: $c, artisanId: $a) {
+             membership { suspendedAt } errors { field code } } }""",
+        lambda ids: {"c": ids["safi"], "a": ids["serghini"]},
+        {"manager"},
+    ),
+    "cooperativeMemberReinstate": (
+        """mutation($c: ID!, $a: ID!) { cooperativeMemberReinstate(cooperativeId: $c, artisanId: $a) {
+             membership { suspendedAt } errors { field code } } }""",
+        lambda ids: {"c": ids["safi"], "a": ids["serghini"]},
+        {"manager"},
+    ),
     "collectorCreate": (
         """mutation($c: ID!) { collectorCreate(input: {name: "Aziz Naciri", materials: [CLAY], regions: [MA_07], cooperatives: [$c]}) {
              collector { slug cooperatives { slug } } errors { field code } } }""",
@@ -205,7 +218,12 @@ MUTATIONS: dict[str, tuple[str, Any, set[str]]] = {
 
 
 def _given_storefronts(mutation: str) -> None:
-    """The storefronts of the fixture cooperatives; none for Safi when one is to be made."""
+    """The storefronts of the fixture cooperatives; none for Safi when one is to be made;
+    mohamed-serghini suspended when he is to be reinstated."""
+    if mutation == "cooperativeMemberReinstate":
+        Membership.objects.filter(artisan__slug="mohamed-serghini").update(
+            suspended_at=timezone.now()
+        )
     if mutation.startswith("storefront"):
         load_storefronts(read_fixtures_file(STOREFRONTS))
     if mutation == "storefrontCreate":
@@ -244,7 +262,7 @@ def _snapshot() -> tuple[Any, ...]:
         list(Collector.cooperatives.through.objects.order_by("pk").values()),
         list(
             Cooperative.members.through.objects.order_by("pk").values(
-                "artisan_id", "cooperative_id", "role"
+                "artisan_id", "cooperative_id", "role", "suspended_at"
             )
         ),
         list(Storefront.objects.order_by("pk").values()),

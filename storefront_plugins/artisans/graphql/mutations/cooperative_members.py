@@ -2,7 +2,7 @@ from typing import Any
 
 import graphene
 
-from storefront_plugins.artisans import services
+from storefront_plugins.artisans import members, services
 from storefront_plugins.artisans.graphql.context import viewer_of
 from storefront_plugins.artisans.graphql.input_values import plain
 from storefront_plugins.artisans.graphql.mutations.base import payload
@@ -91,3 +91,52 @@ class CooperativeMemberRemove(graphene.Mutation):
             return {"cooperative": result.cooperative}
 
         return payload(cls, remove)
+
+
+class CooperativeMemberSuspend(graphene.Mutation):
+    """A manager suspends a member: listed still, with no role until reinstated. A manager
+    cannot suspend themself, nor the last active manager."""
+
+    Arguments = MemberArguments
+
+    membership = graphene.Field(Membership)
+    cooperative = graphene.Field(Cooperative)
+    errors = graphene.List(graphene.NonNull(ArtisanError), required=True)
+
+    @classmethod
+    def mutate(
+        cls, root: Any, info: Any, cooperative_id: str, artisan_id: str
+    ) -> "CooperativeMemberSuspend":
+        viewer = viewer_of(info)
+        cooperative_pk = pk_from_global_id(cooperative_id, "Cooperative")
+        artisan_pk = pk_from_global_id(artisan_id, "Artisan")
+
+        def suspend() -> dict[str, Any]:
+            result = members.suspend_member(viewer, cooperative_pk, artisan_pk)
+            return {"membership": result.membership, "cooperative": result.cooperative}
+
+        return payload(cls, suspend)
+
+
+class CooperativeMemberReinstate(graphene.Mutation):
+    """A manager reinstates a suspended member with their role."""
+
+    Arguments = MemberArguments
+
+    membership = graphene.Field(Membership)
+    cooperative = graphene.Field(Cooperative)
+    errors = graphene.List(graphene.NonNull(ArtisanError), required=True)
+
+    @classmethod
+    def mutate(
+        cls, root: Any, info: Any, cooperative_id: str, artisan_id: str
+    ) -> "CooperativeMemberReinstate":
+        viewer = viewer_of(info)
+        cooperative_pk = pk_from_global_id(cooperative_id, "Cooperative")
+        artisan_pk = pk_from_global_id(artisan_id, "Artisan")
+
+        def reinstate() -> dict[str, Any]:
+            result = members.reinstate_member(viewer, cooperative_pk, artisan_pk)
+            return {"membership": result.membership, "cooperative": result.cooperative}
+
+        return payload(cls, reinstate)

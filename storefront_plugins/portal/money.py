@@ -1,0 +1,27 @@
+"""Amounts and dates as the portal's pages write them (pure): Babel, in the page's language
+with Moroccan conventions for French and Arabic (Western digits, `1.234,50 د.م.`), from
+integer minor units through Decimal, never float."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+from babel.numbers import format_currency
+
+from storefront_plugins.payouts.splits import from_minor
+
+LOCALES = {"fr": "fr_MA", "ar": "ar_MA", "en": "en"}
+
+
+def format_minor(minor: int, currency: str, language: str) -> str:
+    """`123450` MAD -> `1 234,50 MAD` (fr), `MAD1,234.50` (en), `1.234,50 د.م.` (ar)."""
+    return format_currency(from_minor(minor, currency), currency, locale=LOCALES[language])
+
+
+def format_day(value: date | datetime | None, language: str, zone: str | None = None) -> str:
+    """A day (`3 nov. 2026`); a moment as its day in `zone` (default: the server's)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(ZoneInfo(zone) if zone else None).date()
+    return format_date(value, format="medium", locale=LOCALES[language])

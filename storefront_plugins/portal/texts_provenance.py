@@ -1,0 +1,26 @@
+"""Texts of an artisan's provenance page (portal.views.provenance)."""
+
+from storefront_plugins.portal.texts import register_texts
+
+register_texts(
+    {
+        "my_pieces": ("Mes pièces", "قطعي", "My pieces"),
+        "no_pieces": (
+            "Aucune pièce n'est encore enregistrée à votre nom.",
+            "لم تُسجَّل أي قطعة باسمك بعد.",
+            "No piece is recorded in your name yet.",
+        ),
+        "made_on": ("Faite le", "صُنعت في", "Made on"),
+        "materials": ("Matières", "المواد", "Materials"),
+        "custody": ("Parcours", "المسار", "Custody"),
+        "certifications": ("Certifications", "الشهادات", "Certifications"),
+        "makers": ("Artisans", "الحرفيون", "Makers"),
+        "verify_certificate": (
+            "Vérifier le certificat",
+            "تحقق من الشهادة",
+            "Verify the certificate",
+        ),
+        "published": ("Publiée", "منشورة", "Published"),
+        "not_published": ("Non publiée", "غير منشورة", "Not published"),
+    }
+)
