@@ -23,7 +23,6 @@ register_texts(
         "category": ("Catégorie", "الفئة", "Category"),
         "choose": ("Choisir…", "اختر…", "Choose…"),
         "craft": ("Artisanat", "الحرفة", "Craft"),
-        "materials": ("Matières", "المواد", "Materials"),
         "dimensions": ("Dimensions (cm)", "الأبعاد (سم)", "Dimensions (cm)"),
         "length": ("Longueur", "الطول", "Length"),
         "width": ("Largeur", "العرض", "Width"),
@@ -41,7 +40,6 @@ register_texts(
         ),
         "variant_label_in": ("Nom ({language})", "الاسم ({language})", "Name ({language})"),
         "sku": ("Référence", "المرجع", "SKU"),
-        "remove": ("Retirer", "إزالة", "Remove"),
         "photos": ("Photos", "الصور", "Photos"),
         "photos_help": (
             "JPEG, PNG ou WebP, 10 Mo au plus. La position GPS et les autres informations de "

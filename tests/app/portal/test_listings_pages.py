@@ -43,7 +43,9 @@ def jpeg_bytes() -> bytes:
 def create_piece(client: Client, **overrides: Any) -> Listing:
     response = client.post("/portal/listings/new", ARABIC_PIECE | overrides)
     assert response.status_code == 302, response.content.decode()[:2000]
-    listing_id = int(re.search(r"/portal/listings/(\d+)/", response["Location"]).group(1))
+    found = re.search(r"/portal/listings/(\d+)/", response["Location"])
+    assert found is not None
+    listing_id = int(found.group(1))
     return Listing.objects.get(pk=listing_id)
 
 
