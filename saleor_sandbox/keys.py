@@ -85,8 +85,12 @@ def encode_jwt(payload: dict[str, Any]) -> str:
 
 
 def decode_jwt(token: str) -> dict[str, Any]:
-    """Raises jwt.ExpiredSignatureError or jwt.InvalidTokenError."""
+    """Raises jwt.ExpiredSignatureError or jwt.InvalidTokenError. As Saleor, an app's
+    `aud` is not checked here."""
     payload: dict[str, Any] = jwt.decode(
-        token, private_key().public_key(), algorithms=[ALGORITHM], options={"require": ["exp"]}
+        token,
+        private_key().public_key(),
+        algorithms=[ALGORITHM],
+        options={"require": ["exp"], "verify_aud": False},
     )
     return payload

@@ -20,6 +20,7 @@ PUBLIC_URL = env_str("SANDBOX_PUBLIC_URL", "http://127.0.0.1:8001").rstrip("/")
 ALLOWED_HOSTS = env_list("SANDBOX_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 MEDIA_ROOT = Path(env_str("SANDBOX_MEDIA_ROOT", str(SANDBOX_DATA_DIR / "media")))
 MEDIA_URL = "/media/"
+MAX_IMAGE_FILE_SIZE = env_int("SANDBOX_MAX_IMAGE_FILE_SIZE", 10 * 1024 * 1024)  # as Saleor
 
 INSTALLED_APPS = ["saleor_sandbox"]
 MIDDLEWARE = ["django.middleware.common.CommonMiddleware"]
@@ -42,9 +43,10 @@ CELERY_BROKER_URL, CELERY_BROKER_TRANSPORT_OPTIONS = broker_settings(REDIS_URL, 
 CELERY_TASK_DEFAULT_QUEUE = env_str("SANDBOX_CELERY_QUEUE", "saleor-sandbox")
 globals().update(CELERY_TASK_DEFAULTS)
 
-# As Saleor: access tokens live 5 minutes, refresh tokens 30 days.
+# As Saleor: access tokens (also apps' and extensions') live 5 minutes, refresh tokens 30 days.
 JWT_ACCESS_TTL = env_int("SANDBOX_JWT_ACCESS_TTL", 300)
 JWT_REFRESH_TTL = env_int("SANDBOX_JWT_REFRESH_TTL", 30 * 24 * 3600)
+JWT_APP_ACCESS_TTL = env_int("SANDBOX_JWT_APP_ACCESS_TTL", 300)  # Saleor's JWT_TTL_APP_ACCESS
 RSA_PRIVATE_KEY = os.environ.get("SANDBOX_RSA_PRIVATE_KEY", "")
 RSA_PRIVATE_KEY_PATH = SANDBOX_DATA_DIR / "jwt_key.pem"
 

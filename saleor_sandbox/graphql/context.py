@@ -51,14 +51,20 @@ def app_for_token(raw_token: str) -> App | None:
 
 
 def user_for_access_token(raw_token: str) -> User | None:
-    """A valid access JWT's active user; an expired or forged token is anonymous."""
+    """A valid access JWT's active user; an expired or forged token is anonymous. A
+    third-party app's JWT acts with its own `permissions` only (staff while it has any)."""
     try:
         payload = keys.decode_jwt(raw_token)
     except jwt.InvalidTokenError:
         return None
-    if payload.get("type") != "access":
+    if payload.get("type") not in {"access", "thirdparty"}:
         return None
-    return User.objects.filter(email=payload.get("email"), is_active=True).first()
+    user = User.objects.filter(email=payload.get("email"), is_active=True).first()
+    permissions = payload.get("permissions")
+    if user is not None and isinstance(permissions, list):
+        user.token_permissions = {str(name) for name in permissions}
+        user.is_staff = bool(permissions) or bool(payload.get("is_staff"))
+    return user
 
 
 def context_for_request(request: HttpRequest) -> SandboxContext:

@@ -1,6 +1,8 @@
 """The `/graphql/` endpoint, answering as Saleor does: 400 with `errors` for a body that
 is not a query or a document that does not validate, 200 otherwise; each error carries
-`extensions.exception.code`."""
+`extensions.exception.code`. File uploads follow the GraphQL multipart request spec: the
+`map` puts each file's form key where its variable was, and mutations read the file from
+the request's FILES under that key (as Saleor's `info.context.FILES.get(image)`)."""
 
 import json
 import logging
@@ -69,12 +71,39 @@ def execute_document(body: dict[str, Any], request: HttpRequest) -> tuple[dict[s
     return response, status
 
 
+def _set_path(operations: Any, path: str, value: str) -> None:
+    """Saleor's `obj_set`: `variables.input.image` or `0.variables.files.1` gets `value`."""
+    *parents, last = path.split(".")
+    target = operations
+    for part in parents:
+        target = target[int(part)] if isinstance(target, list) else target[part]
+    if isinstance(target, list):
+        target[int(last)] = value
+    else:
+        target[last] = value
+
+
+def multipart_operations(request: HttpRequest) -> Any:
+    """The operations of a multipart request, each mapped file's key put in its place."""
+    operations = json.loads(request.POST.get("operations") or "{}")
+    files_map = json.loads(request.POST.get("map") or "{}")
+    for file_key, paths in files_map.items():
+        for path in paths:
+            _set_path(operations, path, file_key)
+    return operations
+
+
 @csrf_exempt
 def graphql_view(request: HttpRequest) -> JsonResponse:
     if request.method not in {"POST", "GET"}:
         return _error_response("Method not allowed.", 405)
     if request.method == "GET":
         body: Any = {"query": request.GET.get("query"), "variables": request.GET.get("variables")}
+    elif request.content_type == "multipart/form-data":
+        try:
+            body = multipart_operations(request)
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+            return _error_response("Unable to parse query.", 400)
     else:
         try:
             body = json.loads(request.body or b"null")

@@ -3,6 +3,7 @@
 from saleor_sandbox.models.accounts import User
 from saleor_sandbox.models.apps import (
     App,
+    AppExtension,
     AppInstallation,
     AppToken,
     EventDelivery,
@@ -56,6 +57,7 @@ __all__ = [
     "Address",
     "Allocation",
     "App",
+    "AppExtension",
     "AppInstallation",
     "AppToken",
     "Attribute",

@@ -23,6 +23,10 @@ class User(MetadataModel):
     class Meta:
         ordering = ["email"]
 
+    # Not stored: set for a request made with a third-party app's JWT, whose permissions
+    # replace the user's own (Saleor's get_user_from_access_payload).
+    token_permissions: set[str] | None = None
+
     def set_password(self, raw_password: str) -> None:
         self.password = make_password(raw_password)
 
@@ -34,4 +38,6 @@ class User(MetadataModel):
 
         if not self.is_active:
             return set()
+        if self.token_permissions is not None:
+            return set(self.token_permissions)
         return set(ALL_PERMISSIONS) if self.is_superuser else set(self.permissions)

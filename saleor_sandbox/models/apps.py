@@ -7,7 +7,13 @@ from saleor_sandbox.models.base import MetadataModel
 
 
 class App(MetadataModel):
+    class Type(models.TextChoices):
+        LOCAL = "local"  # created by hand (appCreate); no access token for the Dashboard
+        THIRDPARTY = "thirdparty"  # installed from a manifest
+
     identifier = models.CharField(max_length=256, blank=True)
+    type = models.CharField(max_length=60, choices=Type.choices, default=Type.LOCAL)
+    audience = models.CharField(max_length=256, blank=True)  # the `aud` of its access tokens
     name = models.CharField(max_length=60)
     is_active = models.BooleanField(default=True)
     is_installed = models.BooleanField(default=True)
@@ -28,6 +34,28 @@ class App(MetadataModel):
 
     class Meta:
         ordering = ["name", "pk"]
+
+
+class AppExtension(models.Model):
+    """A view the app mounts in the Dashboard (manifest `extensions`); mount and target
+    are kept in lower case, as Saleor 3.22+ does, and shown upper-cased."""
+
+    app = models.ForeignKey(App, related_name="extensions", on_delete=models.CASCADE)
+    label = models.CharField(max_length=256)
+    url = models.URLField()  # absolute, or relative to the app's URL ("/dashboard/...")
+    mount = models.CharField(max_length=256)
+    target = models.CharField(max_length=128, default="popup")
+    permissions = ArrayField(models.CharField(max_length=64), default=list, blank=True)
+    settings = models.JSONField(default=dict, blank=True)  # the manifest's `options`
+    identifier = models.CharField(max_length=256, null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["app", "identifier"], name="sandbox_app_extension_identifier_unique"
+            )
+        ]
 
 
 class AppToken(models.Model):

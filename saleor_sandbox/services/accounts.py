@@ -16,7 +16,8 @@ from saleor_sandbox.models import User
 ISSUER = "saleor-sandbox"
 
 
-def _token_payload(user: User, token_type: str, ttl: int) -> dict[str, Any]:
+def user_token_payload(user: User, token_type: str, ttl: int) -> dict[str, Any]:
+    """Saleor's `jwt_user_payload`."""
     now = timezone.now()
     return {
         "iat": int(now.timestamp()),
@@ -32,11 +33,11 @@ def _token_payload(user: User, token_type: str, ttl: int) -> dict[str, Any]:
 
 
 def create_access_token(user: User) -> str:
-    return keys.encode_jwt(_token_payload(user, "access", settings.JWT_ACCESS_TTL))
+    return keys.encode_jwt(user_token_payload(user, "access", settings.JWT_ACCESS_TTL))
 
 
 def create_refresh_token(user: User) -> str:
-    payload = _token_payload(user, "refresh", settings.JWT_REFRESH_TTL)
+    payload = user_token_payload(user, "refresh", settings.JWT_REFRESH_TTL)
     payload["csrfToken"] = secrets.token_urlsafe(32)
     return keys.encode_jwt(payload)
 

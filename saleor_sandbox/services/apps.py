@@ -13,7 +13,7 @@ from django.db import transaction
 
 from saleor_sandbox import http
 from saleor_sandbox.errors import mutation_error
-from saleor_sandbox.models import App, AppInstallation, AppToken, Webhook
+from saleor_sandbox.models import App, AppExtension, AppInstallation, AppToken, Webhook
 from saleor_sandbox.services.manifest import (
     CleanManifest,
     clean_manifest,
@@ -93,6 +93,8 @@ def _create_app(
     with transaction.atomic():
         app = App.objects.create(
             identifier=manifest.identifier,
+            type=App.Type.THIRDPARTY,
+            audience=manifest.audience,
             name=installation.app_name if installation else manifest.name,
             is_active=activate,
             is_installed=False,
@@ -121,6 +123,19 @@ def _create_app(
                 custom_headers=hook.custom_headers,
             )
             for hook in manifest.webhooks
+        )
+        AppExtension.objects.bulk_create(
+            AppExtension(
+                app=app,
+                label=extension.label,
+                url=extension.url,
+                mount=extension.mount,
+                target=extension.target,
+                permissions=extension.permissions,
+                settings=extension.settings,
+                identifier=extension.identifier,
+            )
+            for extension in manifest.extensions
         )
         token = create_app_token(app) if manifest.token_target_url else ""
     return app, token

@@ -244,5 +244,29 @@ def update_variant_stocks(variant: ProductVariant, stocks: list[dict[str, Any]])
     return variant
 
 
+def create_variant_stocks(variant: ProductVariant, stocks: list[dict[str, Any]]) -> ProductVariant:
+    """productVariantStocksCreate: new stocks only; a warehouse the variant is already
+    stocked in is a UNIQUE error at its index, as Saleor reports it."""
+    quantities = _clean_stocks(stocks, "warehouse")
+    existing = set(
+        variant.stocks.filter(warehouse_id__in=quantities).values_list("warehouse_id", flat=True)
+    )
+    if existing:  # the quantities keep the input's order (duplicates were refused)
+        raise MutationErrors(
+            [
+                MutationError(
+                    "warehouse",
+                    "UNIQUE",
+                    "Stock for this warehouse already exists for this product variant.",
+                    {"index": index},
+                )
+                for index, warehouse_id in enumerate(quantities)
+                if warehouse_id in existing
+            ]
+        )
+    set_stock_quantities(variant, quantities)
+    return variant
+
+
 def variant_global_id(variant: ProductVariant) -> str:
     return to_global_id("ProductVariant", variant.pk)

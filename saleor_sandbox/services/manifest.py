@@ -10,6 +10,7 @@ from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
 from semantic_version import NpmSpec, Version
 from semantic_version.base import Range
 
+from saleor_sandbox.permissions import ALL_PERMISSIONS
 from saleor_sandbox.webhooks.event_types import ASYNC_EVENTS, SYNC_EVENTS
 
 _HOST = r"(?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?(?:\.(?!-)[a-z0-9\u00a1-\uffff-]{1,63}(?<!-))*\.?|localhost)"
@@ -20,6 +21,8 @@ APP_URL_RE = re.compile(
     re.IGNORECASE,
 )
 URL_SCHEMES = {"http", "https", "ftp", "ftps"}
+DEFAULT_EXTENSION_TARGET = "popup"
+EXTENSION_IDENTIFIER_MAX_LENGTH = 256
 WEBHOOK_SCHEMES = {"http", "https", "awssqs", "gcpubsub"}
 
 
@@ -51,6 +54,17 @@ class ManifestWebhook:
 
 
 @dataclass
+class ManifestExtension:
+    label: str
+    url: str
+    mount: str  # lower case, as Saleor stores it
+    target: str
+    permissions: list[str]
+    settings: dict[str, Any]
+    identifier: str | None
+
+
+@dataclass
 class CleanManifest:
     identifier: str
     name: str
@@ -64,7 +78,9 @@ class CleanManifest:
     data_privacy_url: str
     required_saleor_version: str
     brand_logo_default: str
+    audience: str = ""
     webhooks: list[ManifestWebhook] = field(default_factory=list)
+    extensions: list[ManifestExtension] = field(default_factory=list)
 
 
 def is_app_url(url: str, schemes: set[str] = URL_SCHEMES) -> bool:
@@ -134,11 +150,120 @@ def _webhook(raw: Any, index: int, errors: list[ManifestError]) -> ManifestWebho
     )
 
 
+def _permission_names(raw: Any) -> list[str] | None:
+    if not isinstance(raw, list) or not all(isinstance(p, str) for p in raw):
+        return None
+    return list(raw)
+
+
+def _extension_permissions(
+    raw: Any, app_permissions: list[str], errors: list[ManifestError]
+) -> list[str]:
+    """Saleor's `_clean_extension_permissions`: known names, never MANAGE_APPS, and only
+    permissions the manifest asks for the app itself."""
+    names = _permission_names(raw if raw is not None else [])
+    if names is None:
+        errors.append(ManifestError("extensions", "Field required", "INVALID"))
+        return []
+    if "MANAGE_APPS" in names:
+        errors.append(
+            ManifestError(
+                "extensions",
+                "MANAGE_APPS permission cannot be granted to an app.",
+                "OUT_OF_SCOPE_PERMISSION",
+            )
+        )
+        return []
+    if any(name not in ALL_PERMISSIONS for name in names):
+        errors.append(
+            ManifestError("extensions", "Given permissions don't exist.", "INVALID_PERMISSION")
+        )
+        return []
+    if any(name not in app_permissions for name in names):
+        errors.append(
+            ManifestError(
+                "extensions",
+                "Extension permission must be listed in App's permissions.",
+                "OUT_OF_SCOPE_PERMISSION",
+            )
+        )
+    return [name for name in names if name in app_permissions]
+
+
+def _extension_url_is_valid(url: str, app_url: str) -> bool:
+    """Relative URLs (`/dashboard/listings`) need the manifest's appUrl; others must be
+    absolute app URLs."""
+    if url.startswith("/"):
+        return bool(app_url)
+    return is_app_url(url)
+
+
+def _extensions(
+    data: dict[str, Any], app_permissions: list[str], errors: list[ManifestError]
+) -> list[ManifestExtension]:
+    """Saleor 3.23's `_clean_extensions`: label, url and mount are required strings; mount
+    and target (default popup) are stored in lower case; `options` become the settings."""
+    raw_extensions = data.get("extensions") or []
+    if not isinstance(raw_extensions, list):
+        errors.append(ManifestError("extensions", "Input should be a valid list", "INVALID"))
+        return []
+    extensions: list[ManifestExtension] = []
+    identifiers: set[str] = set()
+    for raw in raw_extensions:
+        if not isinstance(raw, dict) or not all(
+            isinstance(raw.get(key), str) for key in ("label", "url", "mount")
+        ):
+            errors.append(ManifestError("extensions", "Field required", "INVALID"))
+            continue
+        target = raw.get("target", DEFAULT_EXTENSION_TARGET)
+        options = raw.get("options") or {}
+        if not isinstance(target, str) or not isinstance(options, dict):
+            errors.append(ManifestError("extensions", "Incorrect structure.", "INVALID"))
+            continue
+        identifier = str(raw.get("identifier") or "").strip() or None
+        if identifier is not None and len(identifier) > EXTENSION_IDENTIFIER_MAX_LENGTH:
+            errors.append(
+                ManifestError(
+                    "extensions",
+                    "Identifier is too long. Maximum length is "
+                    f"{EXTENSION_IDENTIFIER_MAX_LENGTH} characters.",
+                    "INVALID",
+                )
+            )
+        elif identifier is not None and identifier in identifiers:
+            errors.append(
+                ManifestError(
+                    "extensions",
+                    f"Duplicate extension identifier: {identifier}.",
+                    "DUPLICATED_EXTENSION_IDENTIFIER",
+                )
+            )
+        if identifier is not None:
+            identifiers.add(identifier)
+        if not _extension_url_is_valid(raw["url"], str(data.get("appUrl") or "")):
+            errors.append(
+                ManifestError("extensions", "Incorrect value for field: url.", "INVALID_URL_FORMAT")
+            )
+        extensions.append(
+            ManifestExtension(
+                label=raw["label"],
+                url=raw["url"],
+                mount=raw["mount"].lower(),
+                target=target.lower(),
+                permissions=_extension_permissions(raw.get("permissions"), app_permissions, errors),
+                settings=options,
+                identifier=identifier,
+            )
+        )
+    return extensions
+
+
 def clean_manifest(
     data: Any, saleor_version: str
 ) -> tuple[CleanManifest | None, list[ManifestError]]:
-    """Saleor's structural schema, then its semantic checks. Permissions are not read: the
-    installer grants the permissions given to `appInstall`, as Saleor does."""
+    """Saleor's structural schema, then its semantic checks. The manifest's permissions bound
+    its extensions' permissions; the installer grants the app the permissions given to
+    `appInstall`, as Saleor does."""
     if not isinstance(data, dict):
         return None, [
             ManifestError(
@@ -188,6 +313,8 @@ def clean_manifest(
             ManifestError("brand", "Invalid file type for field: logo.default.", "INVALID")
         )
     webhooks = [_webhook(raw, i, errors) for i, raw in enumerate(data.get("webhooks") or [])]
+    app_permissions = _permission_names(data.get("permissions") or []) or []
+    extensions = _extensions(data, app_permissions, errors)
     if errors:
         return None, errors
     return (
@@ -204,7 +331,9 @@ def clean_manifest(
             data_privacy_url=str(data.get("dataPrivacyUrl") or ""),
             required_saleor_version=required,
             brand_logo_default=str(logo or ""),
+            audience=str(data.get("audience") or ""),
             webhooks=[w for w in webhooks if w is not None],
+            extensions=extensions,
         ),
         [],
     )

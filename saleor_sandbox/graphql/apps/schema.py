@@ -3,6 +3,7 @@ from typing import Any
 import graphene
 
 from saleor_sandbox.errors import PermissionDenied
+from saleor_sandbox.graphql.apps.extension_types import AppExtension
 from saleor_sandbox.graphql.apps.types import App, AppError, AppInstallation
 from saleor_sandbox.graphql.core.connection import connection_args, countable_connection, paginate
 from saleor_sandbox.graphql.core.enums import PermissionEnum
@@ -13,6 +14,7 @@ from saleor_sandbox.graphql.core.mutations import (
 )
 from saleor_sandbox.graphql.core.nodes import from_global_id
 from saleor_sandbox.models import App as AppModel
+from saleor_sandbox.models import AppExtension as AppExtensionModel
 from saleor_sandbox.models import AppInstallation as AppInstallationModel
 from saleor_sandbox.permissions import (
     STAFF_OR_APP,
@@ -22,12 +24,53 @@ from saleor_sandbox.permissions import (
 from saleor_sandbox.services import apps as app_services
 
 AppCountableConnection = countable_connection(App)
+AppExtensionCountableConnection = countable_connection(AppExtension)
+
+
+class AppExtensionFilterInput(graphene.InputObjectType):
+    mount_name = graphene.List(graphene.NonNull(graphene.String))
+    target_name = graphene.String()
+
+
+def app_extensions(filter: dict[str, Any] | None) -> Any:
+    """Saleor's `resolve_app_extensions`: extensions of active, not removed apps, filtered
+    by mount names and target name, case-insensitively."""
+    queryset = AppExtensionModel.objects.filter(
+        app__is_active=True, app__removed_at__isnull=True
+    ).select_related("app")
+    filter = filter or {}
+    if filter.get("mount_name"):
+        queryset = queryset.filter(mount__in=[name.lower() for name in filter["mount_name"]])
+    if filter.get("target_name"):
+        queryset = queryset.filter(target=filter["target_name"].lower())
+    return queryset.order_by("pk")
 
 
 class AppQueries(graphene.ObjectType):
     app = graphene.Field(App, id=graphene.ID())
     apps = graphene.Field(AppCountableConnection, **connection_args())
     apps_installations = graphene.List(graphene.NonNull(AppInstallation), required=True)
+    app_extensions = graphene.Field(
+        AppExtensionCountableConnection,
+        filter=AppExtensionFilterInput(),
+        **connection_args(),
+    )
+    app_extension = graphene.Field(AppExtension, id=graphene.ID(required=True))
+
+    @staticmethod
+    @permission_required(*STAFF_OR_APP)
+    def resolve_app_extensions(
+        _root: Any, _info: Any, filter: dict[str, Any] | None = None, **kwargs: Any
+    ) -> Any:
+        return paginate(
+            app_extensions(filter), AppExtensionCountableConnection, "appExtensions", **kwargs
+        )
+
+    @staticmethod
+    @permission_required(*STAFF_OR_APP)
+    def resolve_app_extension(_root: Any, _info: Any, id: str) -> AppExtensionModel | None:
+        _type, pk = from_global_id(id, "AppExtension")
+        return app_extensions(None).filter(pk=pk).first() if pk.isdigit() else None
 
     @staticmethod
     @permission_required(*STAFF_OR_APP)

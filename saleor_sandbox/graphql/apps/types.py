@@ -9,6 +9,7 @@ from saleor_sandbox.graphql.core.nodes import register_node
 from saleor_sandbox.models import App as AppModel
 from saleor_sandbox.models import AppInstallation as AppInstallationModel
 from saleor_sandbox.permissions import PERMISSION_NAMES
+from saleor_sandbox.services.app_tokens import access_token_for_app
 
 AppErrorCode = saleor_enum(
     "AppErrorCode",
@@ -56,6 +57,8 @@ class App(graphene.ObjectType):
     version = graphene.String()
     author = graphene.String()
     webhooks = graphene.List(graphene.NonNull(lambda: Webhook))
+    access_token = graphene.String()
+    extensions = graphene.List(graphene.NonNull(lambda: AppExtension), required=True)
 
     class Meta:
         interfaces = (graphene.relay.Node, ObjectWithMetadata)
@@ -79,6 +82,14 @@ class App(graphene.ObjectType):
     def resolve_webhooks(root: AppModel, _info: Any) -> list[Any]:
         return list(root.webhooks.all())
 
+    @staticmethod
+    def resolve_access_token(root: AppModel, info: Any) -> str | None:
+        return access_token_for_app(root, info.context.user)
+
+    @staticmethod
+    def resolve_extensions(root: AppModel, _info: Any) -> list[Any]:
+        return list(root.extensions.all())
+
 
 class AppInstallation(graphene.ObjectType):
     status = JobStatusEnum(required=True)
@@ -100,6 +111,7 @@ class AppInstallation(graphene.ObjectType):
         return root.status.upper()
 
 
+from saleor_sandbox.graphql.apps.extension_types import AppExtension  # noqa: E402
 from saleor_sandbox.graphql.apps.webhook_types import Webhook  # noqa: E402
 
 register_node("App", AppModel, "MANAGE_APPS")

@@ -80,6 +80,9 @@ ProductErrorCode = saleor_enum(
         "CANNOT_MANAGE_PRODUCT_WITHOUT_VARIANT",
         "PRODUCT_NOT_ASSIGNED_TO_CHANNEL",
         "UNSUPPORTED_MEDIA_PROVIDER",
+        "INVALID_FILE_TYPE",
+        "UNSUPPORTED_MIME_TYPE",
+        "FILE_SIZE_LIMIT_EXCEEDED",
     ],
 )
 PageErrorCode = saleor_enum(

@@ -21,7 +21,7 @@ from saleor_sandbox.graphql.catalogue.enums import (
     WarehouseSortField,
 )
 from saleor_sandbox.graphql.core.metadata import MetadataInput
-from saleor_sandbox.graphql.core.scalars import PositiveDecimal, WeightScalar
+from saleor_sandbox.graphql.core.scalars import PositiveDecimal, Upload, WeightScalar
 
 
 class MetadataFilter(graphene.InputObjectType):
@@ -323,8 +323,13 @@ class ProductVariantChannelListingAddInput(graphene.InputObjectType):
 
 class ProductMediaCreateInput(graphene.InputObjectType):
     alt = graphene.String()
+    image = Upload()
     product = graphene.ID(required=True)
     media_url = graphene.String()
+
+
+class ProductMediaUpdateInput(graphene.InputObjectType):
+    alt = graphene.String()
 
 
 def _page_fields() -> dict[str, object]:

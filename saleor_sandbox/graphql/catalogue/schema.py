@@ -4,6 +4,12 @@ from saleor_sandbox.graphql.catalogue import (
     events,  # noqa: F401  (metadata listeners)
     types,  # noqa: F401  (registers node kinds)
 )
+from saleor_sandbox.graphql.catalogue.mutations.media import (
+    ProductMediaCreate,
+    ProductMediaDelete,
+    ProductMediaReorder,
+    ProductMediaUpdate,
+)
 from saleor_sandbox.graphql.catalogue.mutations.pages import (
     PageCreate,
     PageDelete,
@@ -14,7 +20,6 @@ from saleor_sandbox.graphql.catalogue.mutations.products import (
     ProductChannelListingUpdate,
     ProductCreate,
     ProductDelete,
-    ProductMediaCreate,
     ProductUpdate,
 )
 from saleor_sandbox.graphql.catalogue.mutations.structure import (
@@ -33,6 +38,7 @@ from saleor_sandbox.graphql.catalogue.mutations.variants import (
     ProductVariantChannelListingUpdate,
     ProductVariantCreate,
     ProductVariantDelete,
+    ProductVariantStocksCreate,
     ProductVariantStocksUpdate,
     ProductVariantUpdate,
 )
@@ -47,10 +53,14 @@ class CatalogueMutations(graphene.ObjectType):
     product_delete = ProductDelete.Field()
     product_channel_listing_update = ProductChannelListingUpdate.Field()
     product_media_create = ProductMediaCreate.Field()
+    product_media_update = ProductMediaUpdate.Field()
+    product_media_delete = ProductMediaDelete.Field()
+    product_media_reorder = ProductMediaReorder.Field()
     product_variant_create = ProductVariantCreate.Field()
     product_variant_update = ProductVariantUpdate.Field()
     product_variant_delete = ProductVariantDelete.Field()
     product_variant_channel_listing_update = ProductVariantChannelListingUpdate.Field()
+    product_variant_stocks_create = ProductVariantStocksCreate.Field()
     product_variant_stocks_update = ProductVariantStocksUpdate.Field()
     page_create = PageCreate.Field()
     page_update = PageUpdate.Field()

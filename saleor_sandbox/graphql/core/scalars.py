@@ -103,3 +103,35 @@ class WeightScalar(graphene.Scalar):
         if isinstance(node, (ast.FloatValueNode, ast.IntValueNode)):
             return _decimal(node.value)
         return None
+
+
+class Upload(graphene.Scalar):
+    """Variables of this type must be set to null in mutations. They will be replaced with a filename from a following multipart part containing a binary file. See: https://github.com/jaydenseric/graphql-multipart-request-spec."""
+
+    @staticmethod
+    def serialize(value: Any) -> Any:
+        return value
+
+    @staticmethod
+    def parse_value(value: Any) -> Any:
+        return value
+
+    @staticmethod
+    def parse_literal(node: Any, _variables: Any = None) -> Any:
+        return node.value if isinstance(node, ast.StringValueNode) else None
+
+
+class JSON(graphene.Scalar):
+    """Any JSON value, returned as it is (Saleor's `JSON`, e.g. AppExtension.settings)."""
+
+    @staticmethod
+    def serialize(value: Any) -> Any:
+        return value
+
+    @staticmethod
+    def parse_value(value: Any) -> Any:
+        return value
+
+    @staticmethod
+    def parse_literal(node: Any, _variables: Any = None) -> Any:
+        return None

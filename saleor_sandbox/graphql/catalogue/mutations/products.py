@@ -6,7 +6,6 @@ from saleor_sandbox.graphql.catalogue.inputs import (
     ProductChannelListingUpdateInput,
     ProductCreateInput,
     ProductInput,
-    ProductMediaCreateInput,
 )
 from saleor_sandbox.graphql.catalogue.mutations.base import (
     CatalogueMutation,
@@ -14,7 +13,7 @@ from saleor_sandbox.graphql.catalogue.mutations.base import (
     ProductError,
     legacy_errors,
 )
-from saleor_sandbox.graphql.catalogue.types import Product, ProductMedia
+from saleor_sandbox.graphql.catalogue.types import Product
 from saleor_sandbox.graphql.core.mutations import errors_field
 from saleor_sandbox.services import catalogue_products
 
@@ -97,21 +96,3 @@ class ProductChannelListingUpdate(CatalogueMutation):
             product, arguments["input"], info.context
         )
         return {"product": updated}
-
-
-class ProductMediaCreate(CatalogueMutation):
-    product = graphene.Field(Product)
-    media = graphene.Field(ProductMedia)
-    product_errors = legacy_errors(ProductError)
-    errors = errors_field(ProductError)
-
-    class Arguments:
-        input = ProductMediaCreateInput(required=True)
-
-    error_type = ProductError
-    permissions = ("MANAGE_PRODUCTS",)
-
-    @classmethod
-    def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:
-        product, media = catalogue_products.create_product_media(arguments["input"], info.context)
-        return {"product": product, "media": media}

@@ -123,3 +123,23 @@ class ProductVariantStocksUpdate(CatalogueMutation):
         variant = catalogue_variants.get_variant(arguments.get("variant_id"), arguments.get("sku"))
         updated = catalogue_variants.update_variant_stocks(variant, arguments["stocks"])
         return {"product_variant": updated}
+
+
+class ProductVariantStocksCreate(CatalogueMutation):
+    product_variant = graphene.Field(ProductVariant)
+    bulk_stock_errors = legacy_errors(BulkStockError)
+    errors = errors_field(BulkStockError)
+
+    class Arguments:
+        stocks = graphene.List(graphene.NonNull(StockInput), required=True)
+        variant_id = graphene.ID(required=True)
+
+    error_type = BulkStockError
+    permissions = ("MANAGE_PRODUCTS",)
+    legacy_errors_attribute = "bulk_stock_errors"
+
+    @classmethod
+    def perform(cls, info: Any, **arguments: Any) -> dict[str, Any]:
+        variant = catalogue_variants.get_variant(arguments["variant_id"])
+        updated = catalogue_variants.create_variant_stocks(variant, arguments["stocks"])
+        return {"product_variant": updated}
