@@ -192,6 +192,22 @@ def update_product_channel_listings(
                 )
             ]
         )
+    dated_but_unavailable = [
+        item["channel_id"]
+        for item in updates
+        if item.get("available_for_purchase_at") and not item.get("is_available_for_purchase")
+    ]
+    if dated_but_unavailable:
+        raise MutationErrors(
+            [
+                MutationError(
+                    "availableForPurchaseDate",
+                    "INVALID",
+                    "Cannot set available for purchase date when isAvailableForPurchase is false.",
+                    {"channels": dated_but_unavailable},
+                )
+            ]
+        )
     channels = get_nodes(update_ids, "Channel", Channel, "updateChannels")
     removed = get_nodes(removals, "Channel", Channel, "removeChannels")
     variant_changes = []
@@ -220,18 +236,21 @@ def update_product_channel_listings(
         listing, _created = ProductChannelListing.objects.get_or_create(
             product=product, channel=channel, defaults={"currency": channel.currency_code}
         )
+        # As Saleor: publishing without a date publishes now; the purchase date follows
+        # isAvailableForPurchase (its date, else now), and is cleared by false.
         if item.get("is_published") is not None:
             listing.is_published = item["is_published"]
-            if item["is_published"] and listing.published_at is None:
-                listing.published_at = now
         if item.get("published_at") is not None:
             listing.published_at = item["published_at"]
+        elif item.get("is_published"):
+            listing.published_at = now
         if item.get("visible_in_listings") is not None:
             listing.visible_in_listings = item["visible_in_listings"]
-        if item.get("available_for_purchase_at") is not None:
-            listing.available_for_purchase_at = item["available_for_purchase_at"]
-        elif item.get("is_available_for_purchase") is not None:
-            listing.available_for_purchase_at = now if item["is_available_for_purchase"] else None
+        available = item.get("is_available_for_purchase")
+        if available is not None:
+            listing.available_for_purchase_at = (
+                (item.get("available_for_purchase_at") or now) if available else None
+            )
         listing.save()
         for variant in added:
             ProductVariantChannelListing.objects.get_or_create(

@@ -228,3 +228,39 @@ def test_the_app_reads_categories_warehouses_product_types_and_attribute_choices
             }
         }
     ]
+
+
+def test_a_purchase_date_needs_is_available_for_purchase_and_may_lie_ahead(
+    gql, tajine, channel, portal_app_token
+):
+    # given
+    later = "2099-05-01T08:00:00+00:00"
+
+    def update(**listing):
+        return gql(
+            LISTING_UPDATE,
+            {
+                "id": gid(tajine),
+                "input": {"updateChannels": [{"channelId": gid(channel), **listing}]},
+            },
+            token=portal_app_token,
+        )["data"]["productChannelListingUpdate"]["errors"]
+
+    # when
+    without_flag = update(availableForPurchaseAt=later)
+    scheduled = update(isAvailableForPurchase=True, availableForPurchaseAt=later)
+
+    # then
+    assert without_flag == [
+        {
+            "field": "availableForPurchaseDate",
+            "code": "INVALID",
+            "message": "Cannot set available for purchase date when isAvailableForPurchase is false.",
+        }
+    ]
+    assert scheduled == []
+    product = gql(
+        '{ product(slug: "tajine-de-safi", channel: "safi") { isAvailableForPurchase availableForPurchaseAt } }',
+        token=portal_app_token,
+    )["data"]["product"]
+    assert product == {"isAvailableForPurchase": False, "availableForPurchaseAt": later}
