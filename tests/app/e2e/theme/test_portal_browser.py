@@ -105,7 +105,7 @@ def test_an_artisan_lists_a_piece_in_arabic_from_a_phone_and_after_approval_shop
     sign_in(artisan, live_server.url, "mohamed-serghini@souk.example")
     assert artisan.locator("html").get_attribute("dir") == "rtl"
     artisan.locator("summary").click()
-    artisan.get_by_role("navigation").get_by_role("link", name="قطعي").click()
+    artisan.get_by_role("navigation").get_by_role("link", name="قطعي", exact=True).click()
     artisan.get_by_role("link", name="قطعة جديدة").click()
     artisan.fill("#title_ar", TITLE)
     artisan.fill("#description_ar", "طاجين من الطين الأحمر، مزخرف باليد ومطلي بالأزرق.")
