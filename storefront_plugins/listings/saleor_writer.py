@@ -8,6 +8,7 @@ outbox to retry. Content comes from the listing's `approved_content`; price and 
 its live fields. A listing never approved is not written.
 """
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from django.utils import timezone
 from storefront_plugins.core.translations import TranslatedText
 from storefront_plugins.listings.content import approved_ids
 from storefront_plugins.listings.models import Listing, ListingPhoto, ListingStatus, ListingVariant
+from storefront_plugins.provenance.saleor_sync.decisions import editorjs_paragraphs
 from storefront_plugins.provenance.saleor_sync.services import (
     artisan_page_ids,
     ensure_artisan_schema,
@@ -49,16 +51,12 @@ def variant_sku(listing_id: int, variant: dict[str, Any] | None) -> str:
     return str(variant.get("sku") or f"SOUK-{listing_id}-{variant['id']}")
 
 
-def editorjs(text: str) -> dict[str, Any] | None:
-    """Saleor's rich text (Editor.js JSON): one paragraph per blank-line-separated block."""
-    paragraphs = [block.strip() for block in text.split("\n\n") if block.strip()]
-    if not paragraphs:
+def editorjs(text: str) -> str | None:
+    """Saleor's rich text, as its JSONString scalar takes it: Editor.js JSON, one escaped
+    paragraph per blank-line-separated block; None for no text."""
+    if not text.strip():
         return None
-    return {
-        "time": 0,
-        "blocks": [{"type": "paragraph", "data": {"text": p}} for p in paragraphs],
-        "version": "2.24.3",
-    }
+    return json.dumps(editorjs_paragraphs(text), ensure_ascii=False)
 
 
 def _run(client: SaleorClient, name: str, variables: dict[str, Any]) -> dict[str, Any]:
@@ -163,7 +161,6 @@ def write_listing(client: SaleorClient, key: str) -> None:
     content: dict[str, Any] = listing.approved_content
     schema = _schema(client, listing)
     product = _write_product(client, listing, content, schema)
-    _write_variants(client, listing, content, schema, product)
     published = listing.is_published and listing.status != ListingStatus.ARCHIVED
     _run(
         client,
@@ -183,6 +180,7 @@ def write_listing(client: SaleorClient, key: str) -> None:
             },
         },
     )
+    _write_variants(client, listing, content, schema, product)
     _write_photos(client, listing, content, product)
 
 

@@ -20,6 +20,9 @@ PERMISSIONS = [
     # Payments (storefront_plugins.payments): the App is a payment gateway of the
     # Transactions API (sync payment webhooks, transactionEventReport).
     "HANDLE_PAYMENTS",
+    # Listings (storefront_plugins.listings): the pieces' Arabic and English names and
+    # descriptions (productTranslate, productVariantTranslate).
+    "MANAGE_TRANSLATIONS",
 ]
 REQUIRED_SALEOR_VERSION = ">=3.20"
 

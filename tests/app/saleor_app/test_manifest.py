@@ -45,6 +45,7 @@ def test_manifest_asks_for_the_least_permissions_the_suite_needs(manifest):
         "MANAGE_PAGE_TYPES_AND_ATTRIBUTES",
         "MANAGE_PRODUCT_TYPES_AND_ATTRIBUTES",
         "HANDLE_PAYMENTS",
+        "MANAGE_TRANSLATIONS",
     ]
 
 
