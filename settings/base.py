@@ -166,6 +166,9 @@ SALEOR_WEBHOOK_BATCH_SIZE = env_int("SALEOR_WEBHOOK_BATCH_SIZE", 50)
 SOUK_OUTBOX_MAX_ATTEMPTS = env_int("SOUK_OUTBOX_MAX_ATTEMPTS", 20)
 SOUK_OUTBOX_LEASE_SECONDS = env_int("SOUK_OUTBOX_LEASE_SECONDS", 600)
 SOUK_OUTBOX_SWEEP_GRACE_SECONDS = env_int("SOUK_OUTBOX_SWEEP_GRACE_SECONDS", 60)
+# The Celery queue of the outbox's deliveries: the default queue when empty; a queue of its
+# own lets a deployment give writes to a slow Saleor workers of their own.
+SOUK_OUTBOX_QUEUE = env_str("SOUK_OUTBOX_QUEUE", "")
 
 # Signing in to the App (storefront_plugins.accounts): access tokens are HS256 JWTs signed
 # with SECRET_KEY; refresh tokens are random and stored hashed.

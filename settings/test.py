@@ -17,6 +17,15 @@ STORAGES = {
     "default": default_storage_settings(bucket="", media_root=MEDIA_ROOT),  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# A worker process started by a test that stores its files in moto's S3 (the portal's
+# browser test) is told the bucket by the environment; tests themselves use `s3_storage`.
+if os.environ.get("SOUK_TEST_S3_BUCKET"):
+    STORAGES["default"] = default_storage_settings(
+        bucket=os.environ["SOUK_TEST_S3_BUCKET"],
+        media_root=MEDIA_ROOT,  # noqa: F405
+        endpoint_url=os.environ["SOUK_S3_ENDPOINT_URL"],
+        region=os.environ["SOUK_S3_REGION"],
+    )
 # Query counts in tests are those of executing; the response cache's own tests turn it on.
 SOUK_PUBLIC_RESPONSE_CACHE_SECONDS = 0
 # In memory, emptied before each test: a test database's versions start again at 1.

@@ -45,3 +45,21 @@ CRAFT_NAMES: dict[str, TranslatedText] = {
 
 def craft_name(code: str) -> TranslatedText:
     return CRAFT_NAMES.get(code) or TranslatedText(fr=code)
+
+
+MATERIAL_NAMES: dict[str, TranslatedText] = {
+    "wool": TranslatedText("Laine", "الصوف", "Wool"),
+    "clay": TranslatedText("Argile", "الطين", "Clay"),
+    "leather": TranslatedText("Cuir", "الجلد", "Leather"),
+    "silver": TranslatedText("Argent", "الفضة", "Silver"),
+    "cedar": TranslatedText("Cèdre", "الأرز", "Cedar"),
+    "argan": TranslatedText("Argan", "الأركان", "Argan"),
+    "thuya": TranslatedText("Thuya", "العرعار", "Thuya"),
+    "natural_dyes": TranslatedText("Teintures naturelles", "أصباغ طبيعية", "Natural dyes"),
+    "copper": TranslatedText("Cuivre", "النحاس", "Copper"),
+    "palm": TranslatedText("Palmier doum", "الدوم", "Doum palm"),
+}
+
+
+def material_name(code: str) -> TranslatedText:
+    return MATERIAL_NAMES.get(code) or TranslatedText(fr=code)

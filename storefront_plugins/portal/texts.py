@@ -73,6 +73,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "save": ("Enregistrer", "حفظ", "Save"),
     "cancel": ("Annuler", "إلغاء", "Cancel"),
     "back": ("Retour", "رجوع", "Back"),
+    "remove": ("Retirer", "إزالة", "Remove"),
+    "materials": ("Matières", "المواد", "Materials"),
     "errors_above": (
         "Certains champs sont à corriger.",
         "بعض الحقول تحتاج إلى تصحيح.",

@@ -4,14 +4,17 @@ from storefront_plugins.portal.texts import register_texts
 
 register_texts(
     {
-        "my_pieces": ("Mes pièces", "قطعي", "My pieces"),
-        "no_pieces": (
+        "provenance_title": (
+            "La provenance de mes pièces",
+            "مصدر قطعي",
+            "Where my pieces come from",
+        ),
+        "provenance_none": (
             "Aucune pièce n'est encore enregistrée à votre nom.",
             "لم تُسجَّل أي قطعة باسمك بعد.",
             "No piece is recorded in your name yet.",
         ),
         "made_on": ("Faite le", "صُنعت في", "Made on"),
-        "materials": ("Matières", "المواد", "Materials"),
         "custody": ("Parcours", "المسار", "Custody"),
         "certifications": ("Certifications", "الشهادات", "Certifications"),
         "makers": ("Artisans", "الحرفيون", "Makers"),

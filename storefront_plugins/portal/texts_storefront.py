@@ -35,7 +35,6 @@ register_texts(
         "images": ("Images", "الصور", "Images"),
         "logo": ("Logo", "الشعار", "Logo"),
         "hero_image_add": ("Ajouter une image de bandeau", "إضافة صورة رئيسية", "Add a hero image"),
-        "remove": ("Retirer", "إزالة", "Remove"),
         "image_help": (
             "PNG, JPEG ou WebP, 5 Mo au plus.",
             "PNG أو JPEG أو WebP، بحد أقصى 5 ميغابايت.",

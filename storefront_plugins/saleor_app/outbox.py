@@ -105,11 +105,18 @@ def enqueue_write(installation_id: int, kind: str, key: str) -> None:
         transaction.on_commit(functools.partial(schedule_delivery, entry_id))
 
 
+def delivery_queue() -> str:
+    """The queue of deliveries: SOUK_OUTBOX_QUEUE, else Celery's default queue."""
+    return str(settings.SOUK_OUTBOX_QUEUE or settings.CELERY_TASK_DEFAULT_QUEUE)
+
+
 def schedule_delivery(entry_id: int, countdown: float = 0) -> bool:
     from storefront_plugins.saleor_app.tasks import deliver_outbox_entry
 
     try:
-        deliver_outbox_entry.apply_async(args=(entry_id,), countdown=countdown)
+        deliver_outbox_entry.apply_async(
+            args=(entry_id,), countdown=countdown, queue=delivery_queue()
+        )
     except (KombuOperationalError, OSError):  # the broker is down: the sweep queues it later
         logger.exception("Could not queue outbox entry %s; the sweep will.", entry_id)
         return False

@@ -12,9 +12,11 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def start_celery_worker(
-    database_url: str, log_path: Path, **extra_env: str
+    database_url: str, log_path: Path, queue: str | None = None, **extra_env: str
 ) -> subprocess.Popen[bytes]:
-    """A solo worker consuming this run's queue; returns once it says it is ready."""
+    """A solo worker consuming this run's queue (or `queue`); returns once it says it is
+    ready."""
+    queue = queue or settings.CELERY_TASK_DEFAULT_QUEUE
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "settings.test",
@@ -34,7 +36,7 @@ def start_celery_worker(
                 "--pool=solo",
                 "--concurrency=1",
                 "-Q",
-                settings.CELERY_TASK_DEFAULT_QUEUE,
+                queue,
                 "--loglevel=INFO",
                 "--without-heartbeat",
                 "--without-gossip",

@@ -11,7 +11,7 @@ from storefront_plugins.portal.views.errors import not_found
 from storefront_plugins.provenance import services as provenance
 from storefront_plugins.provenance.claims import applicable_certifications
 
-add_menu_entries(MenuEntry("portal:provenance", "my_pieces", is_artisan))
+add_menu_entries(MenuEntry("portal:provenance", "provenance_title", is_artisan))
 
 
 @portal_page

@@ -5,13 +5,9 @@ then the App's ledger shows each order split among the artisans who made the pie
 Screenshots are kept under .artifacts/screenshots/."""
 
 import json
-import os
 import re
-import shutil
-from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -21,12 +17,11 @@ from storefront_plugins.payouts import services
 from storefront_plugins.provenance.models import ProductProvenance
 from storefront_plugins.saleor_app.models import WebhookDelivery
 from tests.app.e2e.test_webhooks_from_sandbox import wait_for_delivery
+from tests.app.e2e.theme.browser import CHROMIUM, browser, shoot
 from tests.app.e2e.theme.theme_server import ThemeServer
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+__all__ = ["browser"]
 
-CHROMIUM = Path(os.environ.get("SOUK_CHROMIUM", "/usr/bin/chromium"))
-SCREENSHOTS = Path(__file__).resolve().parents[4] / ".artifacts" / "screenshots"
 PLATFORM_FEE_BP = 500
 
 pytestmark = [
@@ -34,25 +29,6 @@ pytestmark = [
     pytest.mark.worker,
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"No Chromium at {CHROMIUM}"),
 ]
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    # Playwright's sync API runs an event loop in this thread; the test's own ORM reads
-    # (the ledger, after the purchases) are plain synchronous code.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with playwright_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(shutil.which(str(CHROMIUM)) or CHROMIUM),
-            args=["--no-sandbox", "--disable-dev-shm-usage"],
-        )
-        yield launched
-        launched.close()
-
-
-def shoot(page: Any, name: str) -> None:
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def pay_by_card(page: Any, number: str) -> None:
