@@ -274,6 +274,7 @@ def _write_variants(
                 "mutations/variant_create",
                 {
                     "input": {
+                        "attributes": [],  # required, even for a piece without sizes
                         **fields,
                         "product": product_id,
                         "trackInventory": True,
