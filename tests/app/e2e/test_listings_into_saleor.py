@@ -5,7 +5,6 @@ worker, so the test decides when Saleor is written."""
 
 import io
 import json
-import re
 import socket
 from decimal import Decimal
 from typing import Any
@@ -14,8 +13,7 @@ import pytest
 import requests
 from django.utils import timezone
 from PIL import Image
-from requests import PreparedRequest, Response, Session
-from requests.adapters import HTTPAdapter
+from requests import Session
 
 from storefront_plugins.accounts.models import User
 from storefront_plugins.artisans.loading import load_directory_file
@@ -29,6 +27,7 @@ from storefront_plugins.saleor_app import outbox
 from storefront_plugins.saleor_app.client import SaleorClient
 from storefront_plugins.saleor_app.models import Installation, OutboxEntry
 from tests.app.artisans.conftest import DIRECTORY
+from tests.app.e2e.counting import CountingAdapter
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -69,21 +68,6 @@ SIZES = [
         label={"fr": "Grand", "ar": "كبير", "en": "Large"}, price=Decimal("520.00"), stock=2
     ),
 ]
-
-
-class CountingAdapter(HTTPAdapter):
-    """Records the operation name of every GraphQL request the writer sends."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.operations: list[str] = []
-
-    def send(self, request: PreparedRequest, *args: Any, **kwargs: Any) -> Response:
-        body = request.body or b"{}"
-        text = body.decode(errors="replace") if isinstance(body, bytes) else body
-        operation = re.search(r"(query|mutation)\s+(\w+)", text)
-        self.operations.append(operation.group(2) if operation else "?")
-        return super().send(request, *args, **kwargs)
 
 
 def jpeg(colour: tuple[int, int, int]) -> bytes:
@@ -228,7 +212,7 @@ def test_writing_again_sends_one_read_and_changes_nothing(seeded_sandbox, approv
     saleor_writer.write_listing(client, str(approved.pk))
 
     # then each write only read Saleor, which has no second product, variant or photo
-    assert counting.operations == ["ListingState", "ListingState"]
+    assert counting.operations == ["query ListingState", "query ListingState"]
     assert product_of(seeded_sandbox, approved) == before
 
 
