@@ -2,15 +2,13 @@
 references and metadata, idempotence counted in mutations sent, repair and loop end."""
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from celery.signals import before_task_publish
 from django.db import transaction
-from requests import PreparedRequest, Response, Session
-from requests.adapters import HTTPAdapter
+from requests import Session
 
 from storefront_plugins.artisans.loading import load_directory_file
 from storefront_plugins.artisans.models import Artisan
@@ -28,6 +26,7 @@ from storefront_plugins.saleor_app.documents import saleor_app_documents
 from storefront_plugins.saleor_app.events import WebhookEvent
 from storefront_plugins.saleor_app.handlers import WebhookMessage
 from tests.app.artisans.conftest import DIRECTORY
+from tests.app.e2e.counting import CountingAdapter
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,23 +54,6 @@ mutation($id: ID!, $attribute: ID!) {
   }
 }
 """
-
-
-class CountingAdapter(HTTPAdapter):
-    """Records the operation of every GraphQL request the App sends."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.operations: list[str] = []
-
-    def send(self, request: PreparedRequest, *args: Any, **kwargs: Any) -> Response:
-        query = json.loads(request.body or b"{}")["query"]
-        operation = re.search(r"^\s*(query|mutation)\s+(\w+)", query, re.MULTILINE)
-        self.operations.append(" ".join(operation.groups()) if operation else "query")
-        return super().send(request, *args, **kwargs)
-
-    def mutations(self) -> list[str]:
-        return [op.removeprefix("mutation ") for op in self.operations if op.startswith("mutation")]
 
 
 @pytest.fixture
