@@ -83,6 +83,8 @@ def start_sandbox(
         "SANDBOX_PUBLIC_URL": url,
         "SANDBOX_CELERY_QUEUE": f"saleor-sandbox-e2e-{port}",
         "SANDBOX_WEBHOOK_RETRY_BACKOFF": "1",
+        # The products' images it is sent (the portal's listings) go with the run's files.
+        "SANDBOX_MEDIA_ROOT": str(log_path.parent / "media"),
         **(extra_env or {}),
     }
     with open(log_path, "wb") as log:
