@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("storefront_plugins.api.urls")),
     path("", include("storefront_plugins.artisans.urls")),
     path("", include("storefront_plugins.payouts.urls")),
+    path("", include("storefront_plugins.dashboard.urls")),
 ]
