@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "storefront_plugins.listings",
     "storefront_plugins.portal",
     "storefront_plugins.api",
+    "storefront_plugins.dashboard",
 ]
 AUTH_USER_MODEL = "accounts.User"
 
@@ -156,6 +157,11 @@ SALEOR_REQUEST_TIMEOUT = env_float("SALEOR_REQUEST_TIMEOUT", 10.0)
 SALEOR_REQUEST_RETRIES = env_int("SALEOR_REQUEST_RETRIES", 3)
 SALEOR_RETRY_BACKOFF = env_float("SALEOR_RETRY_BACKOFF", 0.5)
 SALEOR_JWKS_REFETCH_INTERVAL = env_int("SALEOR_JWKS_REFETCH_INTERVAL", 60)
+# Souk's widgets in the Saleor Dashboard may be framed by the Dashboard of the Saleor that
+# installed Souk, served from its API's origin; these origins too (a Dashboard served elsewhere).
+SALEOR_DASHBOARD_ORIGINS = env_list("SALEOR_DASHBOARD_ORIGINS", [])
+# The artisans' and cooperatives' portal, which the Dashboard's payout pages link to.
+SOUK_PORTAL_URL = env_str("SOUK_PORTAL_URL", f"{PUBLIC_URL}/portal")
 # Deliveries of an event with a batch handler (ORDER_FULLY_PAID) that a worker handles in
 # one transaction: the one its task names and pending ones no other worker holds.
 SALEOR_WEBHOOK_BATCH_SIZE = env_int("SALEOR_WEBHOOK_BATCH_SIZE", 50)

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("storefront_plugins.artisans.urls")),
     path("", include("storefront_plugins.payouts.urls")),
     path("", include("storefront_plugins.listings.urls")),
+    path("", include("storefront_plugins.dashboard.urls")),
     path("portal/", include("storefront_plugins.portal.urls")),
 ]

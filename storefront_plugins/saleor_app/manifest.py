@@ -24,7 +24,8 @@ PERMISSIONS = [
     # descriptions (productTranslate, productVariantTranslate).
     "MANAGE_TRANSLATIONS",
 ]
-REQUIRED_SALEOR_VERSION = ">=3.20"
+# 3.22: the Dashboard extensions' WIDGET and NEW_TAB targets with a POST method.
+REQUIRED_SALEOR_VERSION = ">=3.22"
 
 WEBHOOK_EVENTS = [
     WebhookEvent.ORDER_FULLY_PAID,
@@ -40,6 +41,37 @@ WEBHOOK_EVENTS = [
 
 def webhook_path(event: WebhookEvent | SyncWebhookEvent) -> str:
     return f"/api/webhooks/{event.slug}"
+
+
+def dashboard_extensions(base: str) -> list[dict[str, Any]]:
+    """Souk's views where Saleor staff work. Both are posted to with method POST, so the
+    Dashboard sends the staff user's token in the form (`accessToken`, `saleorApiUrl`,
+    `appId`, and the page's ids such as `productId`): the App verifies it on the first
+    request and renders the page on the server, with no App Bridge handshake.
+
+    The Dashboard gives an extension a token with the extension's permissions the user
+    holds; the views check the user's own permission in it too (`storefront_plugins.dashboard`).
+    """
+    return [
+        {
+            "identifier": "souk-product-provenance",
+            "label": "Provenance",
+            "mount": "PRODUCT_DETAILS_WIDGETS",
+            "target": "WIDGET",
+            "options": {"widgetTarget": {"method": "POST"}},
+            "url": f"{base}/dashboard/provenance",
+            "permissions": ["MANAGE_PRODUCTS"],
+        },
+        {
+            "identifier": "souk-payouts",
+            "label": "Souk payouts",
+            "mount": "NAVIGATION_ORDERS",
+            "target": "NEW_TAB",
+            "options": {"newTabTarget": {"method": "POST"}},
+            "url": f"{base}/dashboard/payouts",
+            "permissions": ["HANDLE_PAYMENTS"],
+        },
+    ]
 
 
 def build_manifest(
@@ -88,5 +120,5 @@ def build_manifest(
             }
             for webhook in sync_webhooks
         ],
-        "extensions": [],
+        "extensions": dashboard_extensions(base),
     }

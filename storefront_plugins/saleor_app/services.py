@@ -324,7 +324,13 @@ def _verify_with_key_rotation(installation: Installation, signature: str, body: 
         verify_webhook_signature(signature, body, installation.jwks)
         return
     except UnknownSigningKey as error:
-        if not _claim_jwks_refetch(installation):
+        try:
+            refetched = refetch_jwks_if_allowed(installation)
+        except SaleorError as fetch_error:
+            raise WebhookRejected(
+                WebhookErrorCode.INVALID_SIGNATURE, "Signed with a key Souk could not fetch.", 401
+            ) from fetch_error
+        if not refetched:
             # Saleor may have rotated its key since the last fetch: answer 503 so Saleor
             # retries once a refetch is allowed, rather than a 4xx that loses the event.
             raise WebhookRejected(
@@ -337,17 +343,25 @@ def _verify_with_key_rotation(installation: Installation, signature: str, body: 
         raise WebhookRejected(WebhookErrorCode.INVALID_SIGNATURE, str(error), 401) from error
 
     try:
-        installation.jwks = fetch_jwks(installation.saleor_api_url)
-    except SaleorError as error:
-        logger.warning("Could not refetch the JWKS of %s: %s", installation.saleor_api_url, error)
-        raise WebhookRejected(
-            WebhookErrorCode.INVALID_SIGNATURE, "Signed with a key Souk could not fetch.", 401
-        ) from error
-    Installation.objects.filter(pk=installation.pk).update(jwks=installation.jwks)
-    try:
         verify_webhook_signature(signature, body, installation.jwks)
     except SignatureError as error:
         raise WebhookRejected(WebhookErrorCode.INVALID_SIGNATURE, str(error), 401) from error
+
+
+def refetch_jwks_if_allowed(installation: Installation) -> bool:
+    """Something is signed with a key not in the installation's set (Saleor may have
+    rotated it): fetch the set again and store it, unless it was fetched less than
+    SALEOR_JWKS_REFETCH_INTERVAL ago (False). Raises `SaleorError` when Saleor cannot
+    give it. For webhook signatures and Dashboard tokens alike."""
+    if not _claim_jwks_refetch(installation):
+        return False
+    try:
+        installation.jwks = fetch_jwks(installation.saleor_api_url)
+    except SaleorError as error:
+        logger.warning("Could not refetch the JWKS of %s: %s", installation.saleor_api_url, error)
+        raise
+    Installation.objects.filter(pk=installation.pk).update(jwks=installation.jwks)
+    return True
 
 
 def _claim_jwks_refetch(installation: Installation) -> bool:

@@ -6,9 +6,11 @@ made here, and can rotate its key as a Saleor operator would.
 """
 
 import json
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt import api_jws
 from jwt.algorithms import RSAAlgorithm
@@ -43,6 +45,37 @@ def saleor_signature(body: bytes, key: SigningKey) -> str:
     )
 
 
+def dashboard_token_for(
+    api_url: str,
+    key: SigningKey,
+    *,
+    permissions: tuple[str, ...] = ("MANAGE_PRODUCTS",),
+    app_id: str = APP_ID,
+    expires_in: int = 300,
+    **overrides: Any,
+) -> str:
+    """What the Dashboard gives an App extension: Saleor's `thirdparty` JWT for a staff user
+    (saleor/core/jwt.py `create_access_token_for_app_extension`)."""
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        "iat": now,
+        "owner": "saleor",
+        "iss": api_url,
+        "exp": now + expires_in,
+        "token": "user-jwt-token-key",
+        "email": "amina@cooperative.example",
+        "type": "thirdparty",
+        "user_id": "VXNlcjoxMg==",
+        "is_staff": True,
+        "app": app_id,
+        "permissions": list(permissions),
+        "user_permissions": list(permissions),
+        "app_extension": "QXBwRXh0ZW5zaW9uOjE=",
+        **overrides,
+    }
+    return jwt.encode(claims, key.private_key, algorithm="RS256", headers={"kid": key.kid})
+
+
 @dataclass
 class FakeSaleor:
     server: HTTPServer
@@ -62,6 +95,10 @@ class FakeSaleor:
 
     def sign(self, body: bytes, key: SigningKey | None = None) -> str:
         return saleor_signature(body, key or self.current_key)
+
+    def dashboard_token(self, **kwargs: Any) -> str:
+        key = kwargs.pop("key", None) or self.current_key
+        return dashboard_token_for(self.api_url, key, **kwargs)
 
     def rotate_key(self, kid: str) -> SigningKey:
         """Saleor gets a new key; its JWKS now lists only the new one."""

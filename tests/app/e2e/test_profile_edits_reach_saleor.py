@@ -1,6 +1,6 @@
 """An artisan profile edited through the App's API reaches the artisan's Page in Saleor:
-the directory's hook queues the provenance write-back's task after commit, and the real
-worker writes the sandbox's page over HTTP."""
+the directory's hook owes Saleor the write through the outbox, queued after commit, and the
+real worker delivers it to the sandbox's page over HTTP."""
 
 import json
 import time

@@ -19,12 +19,15 @@ from storefront_plugins.provenance.saleor_sync.services import (
     sync_product_provenance,
 )
 from storefront_plugins.provenance.saleor_sync.summary import ArtisanShare, ProvenanceSummary
-from storefront_plugins.provenance.saleor_sync.tasks import sync_product_provenance_task
 from storefront_plugins.provenance.saleor_sync.webhooks import repair_product_provenance
+from storefront_plugins.provenance.saleor_sync.writers import sync_product
 from storefront_plugins.saleor_app.client import SaleorClient
 from storefront_plugins.saleor_app.documents import saleor_app_documents
 from storefront_plugins.saleor_app.events import WebhookEvent
 from storefront_plugins.saleor_app.handlers import WebhookMessage
+from storefront_plugins.saleor_app.models import OutboxEntry
+from storefront_plugins.saleor_app.outbox import deliver
+from storefront_plugins.saleor_app.services import client_for
 from tests.app.artisans.conftest import DIRECTORY
 from tests.app.e2e.counting import CountingAdapter
 
@@ -242,7 +245,7 @@ def _published_tasks() -> tuple[list[tuple[str, Any]], Any]:
     published: list[tuple[str, Any]] = []
 
     def record(sender: Any = None, body: Any = None, **_kwargs: Any) -> None:
-        if "saleor_sync" in str(sender):  # not the webhook deliveries the live App queues
+        if "outbox" in str(sender):  # not the webhook deliveries the live App queues
             published.append((str(sender), list(body[0]) if body else None))
 
     before_task_publish.connect(record, weak=False)
@@ -266,7 +269,7 @@ def test_a_dashboard_edit_that_removes_the_artisan_is_repaired_and_the_loop_ends
     seeded_sandbox, app_installed_in_sandbox, staff_token, directory, tajine, provider
 ):
     installation = app_installed_in_sandbox
-    sync_product_provenance_task(installation.pk, tajine["id"])
+    sync_product(client_for(installation), tajine["id"])
 
     # given a staff member removed the artisans in the Dashboard
     body = seeded_sandbox.graphql(
@@ -281,14 +284,13 @@ def test_a_dashboard_edit_that_removes_the_artisan_is_repaired_and_the_loop_ends
         with transaction.atomic():
             repair_product_provenance(_delivered(seeded_sandbox, installation, tajine["id"]))
 
-        # then a sync is queued, and it restores the references
+        # then a write is owed to Saleor and queued, and it restores the references
+        entry = OutboxEntry.objects.get(kind="provenance.product", key=tajine["id"])
         assert published == [
-            (
-                "storefront_plugins.provenance.saleor_sync.tasks.sync_product_provenance_task",
-                [installation.pk, tajine["id"]],
-            )
+            ("storefront_plugins.saleor_app.tasks.deliver_outbox_entry", [entry.pk])
         ]
-        assert sync_product_provenance_task(installation.pk, tajine["id"]) == "written"
+        assert deliver(entry.pk) == "delivered"
+        assert not OutboxEntry.objects.exists()
         product = seeded_sandbox.graphql(PUBLIC_PRODUCT, {"slug": "tajine-safi-vert"})["data"][
             "product"
         ]
@@ -304,6 +306,6 @@ def test_a_dashboard_edit_that_removes_the_artisan_is_repaired_and_the_loop_ends
 
         # then nothing is queued: the loop ends
         assert published == []
-        assert sync_product_provenance_task(installation.pk, tajine["id"]) == "unchanged"
+        assert sync_product(client_for(installation), tajine["id"]) == "unchanged"
     finally:
         before_task_publish.disconnect(record)

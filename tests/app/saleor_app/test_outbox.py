@@ -340,10 +340,21 @@ def test_the_task_delivers_an_entry(installation, writes):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_workers_never_deliver_one_entry_twice(installation, writes):
-    # given the first worker is inside the writer, and a third holds the row locked
-    enqueue_write(installation.pk, KIND, "P1")
-    enqueue_write(installation.pk, KIND, "P2")
-    p1, p2 = entry_of("P1").pk, entry_of("P2").pk
+    # given two entries (made directly: enqueue_write would commit and queue them, and a
+    # worker of the session may be consuming the test queue)
+    now = timezone.now()
+    p1, p2 = (
+        OutboxEntry.objects.create(
+            installation=installation,
+            kind=KIND,
+            key=key,
+            next_attempt_at=now,
+            created_at=now,
+            edited_at=now,
+        ).pk
+        for key in ("P1", "P2")
+    )
+    # and the first worker is inside the writer, and a third holds the row locked
     inside, release = threading.Event(), threading.Event()
     locked, unlock = threading.Event(), threading.Event()
 

@@ -1,5 +1,5 @@
-"""The directory's artisan hook queues the write-back of the artisan's Saleor Page: once per
-installation, after commit, never for an edit that was refused."""
+"""The directory's artisan hook owes Saleor the write-back of the artisan's Page, through the
+outbox: once per installation, queued after commit, never for an edit that was refused."""
 
 from typing import Any
 
@@ -10,6 +10,7 @@ from graphql_relay import to_global_id
 from storefront_plugins.artisans import hooks
 from storefront_plugins.artisans.models import Artisan
 from storefront_plugins.provenance.saleor_sync.tasks import enqueue_artisan_page_syncs
+from storefront_plugins.saleor_app.models import OutboxEntry
 from tests.app.graphql_client import graphql
 
 PROFILE_UPDATE = """
@@ -51,12 +52,15 @@ def test_a_profile_edit_queues_the_page_sync_after_commit(
 
     # then
     assert result["data"]["artisanProfileUpdate"]["errors"] == []
+    entry = OutboxEntry.objects.get()
+    assert (entry.installation_id, entry.kind, entry.key) == (
+        installation.pk,
+        "provenance.artisan_page",
+        str(serghini.pk),
+    )
     assert len(callbacks) == 1
     assert published_tasks == [
-        (
-            "storefront_plugins.provenance.saleor_sync.tasks.sync_artisan_page_task",
-            [installation.pk, serghini.pk],
-        )
+        ("storefront_plugins.saleor_app.tasks.deliver_outbox_entry", [entry.pk])
     ]
 
 
@@ -78,4 +82,5 @@ def test_a_refused_edit_queues_nothing(
     # then
     assert result["data"]["artisanProfileUpdate"]["errors"] != []
     assert callbacks == []
+    assert not OutboxEntry.objects.exists()
     assert published_tasks == []
