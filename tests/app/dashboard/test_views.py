@@ -250,7 +250,7 @@ def test_treasury_staff_see_the_runs_and_the_payouts_needing_attention(
     assert "MAD\xa0420.50" in page
     newest = PayoutRun.objects.order_by("-pk").first()
     assert newest is not None
-    assert f"https://souk.example.ma/portal/payouts/runs/{newest.pk}\"" in page
+    assert f'https://souk.example.ma/portal/payouts/runs/{newest.pk}"' in page
     assert response["X-Frame-Options"] == "DENY"
     assert response["Content-Security-Policy"] == "frame-ancestors 'none'"
 
