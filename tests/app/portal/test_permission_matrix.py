@@ -24,7 +24,7 @@ from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLResolver, get_resolver
 from django.utils import timezone
@@ -65,6 +65,7 @@ from tests.app.portal.actors import ACTORS, STAFF, account_for, sign_in_as
 from tests.app.portal.money_fixtures import artisan
 from tests.app.portal.test_listings_pages import ARABIC_PIECE
 from tests.app.storefronts.conftest import STOREFRONTS
+from tests.app.table_rows import rows_of
 
 PDF = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n"
 SIGNED_IN = frozenset(ACTORS) - {"anonymous"}
@@ -481,19 +482,10 @@ WRITTEN = (
     LedgerEntry,
     OutboxEntry,
 )
-SNAPSHOT_SQL = "SELECT " + ", ".join(  # noqa: S608  (the models' own table names)
-    f"(SELECT json_agg(t ORDER BY t.id) FROM {connection.ops.quote_name(model._meta.db_table)} t)"  # noqa: S608
-    for model in WRITTEN
-)
 
 
 def _snapshot() -> tuple[Any, ...]:
-    """Every row of the written tables, in one query."""
-    with connection.cursor() as cursor:
-        cursor.execute(SNAPSHOT_SQL)
-        row = cursor.fetchone()
-    assert row is not None
-    return tuple(row)
+    return rows_of(WRITTEN)
 
 
 def _request(client: Client, verb: str, url: str, form: dict[str, Any] | None) -> Any:
