@@ -117,8 +117,10 @@ def _notice(request: HttpRequest, language: str) -> str:
 @portal_page
 @require_GET
 def listing_list(request: HttpRequest) -> HttpResponse:
-    """Who: an artisan (their own listings only)."""
+    """Who: an artisan (their own listings only); 404 for accounts without an artisan profile."""
     visitor = visitor_of(request)
+    if visitor.viewer.artisan_id is None:
+        return not_found(request)
     language = visitor.language
     listings = list(services.my_listings(visitor.viewer))
     states = listing_write_states([listing.pk for listing in listings])

@@ -43,8 +43,10 @@ def choose_cooperative(request: HttpRequest) -> HttpResponse:
 
 def cooperative_chooser(request: HttpRequest, target: str) -> HttpResponse:
     """The cooperatives the visitor manages (all for Souk's staff), each leading to the page
-    `target` of it; straight there when there is one."""
+    `target` of it; straight there when there is one; 404 when there is none."""
     cooperatives = directory_members.cooperatives_to_manage(visitor_of(request).viewer)
+    if not cooperatives:
+        return not_found(request)
     if len(cooperatives) == 1:
         return redirect(target, cooperative_id=cooperatives[0].id)
     context = {"cooperatives": cooperatives, "target": target}

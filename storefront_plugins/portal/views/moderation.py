@@ -39,8 +39,11 @@ class QueueRow:
 @portal_page
 @require_GET
 def moderation_queue(request: HttpRequest) -> HttpResponse:
-    """Who: managers (the cooperatives they manage) and Souk's staff (every cooperative)."""
+    """Who: managers (the cooperatives they manage) and Souk's staff (every cooperative);
+    404 for anyone else."""
     visitor = visitor_of(request)
+    if not manages_a_cooperative(visitor.viewer):
+        return not_found(request)
     language = visitor.language
     listings = page_reads.moderation_queues(visitor.viewer)
     rows = [
