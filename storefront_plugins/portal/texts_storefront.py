@@ -13,6 +13,13 @@ register_texts(
             "This cooperative has no storefront yet: Souk's team opens it with its sales channel.",
         ),
         "view_storefront": ("Voir la vitrine", "عرض الواجهة", "View the storefront"),
+        "error_storefront_conflict": (
+            "Un autre responsable a modifié la vitrine pendant que vous l'éditiez. Vos "
+            "changements ne sont pas enregistrés : la page montre maintenant sa version.",
+            "عدّل مسؤول آخر الواجهة أثناء تحريرك لها. لم تُحفظ تغييراتك: تعرض الصفحة الآن نسخته.",
+            "Another manager changed the storefront while you were editing it. Your changes "
+            "are not saved: the page now shows their version.",
+        ),
         "storefront_saved": (
             "La vitrine est enregistrée.",
             "تم حفظ الواجهة.",
@@ -85,6 +92,7 @@ LANGUAGE_TEXTS = {"fr": "in_french", "ar": "in_arabic", "en": "in_english"}
 
 # Storefronts' error codes as texts of the editor; others show the API's message.
 ERROR_TEXTS = {
+    "revision:CONFLICT": "error_storefront_conflict",
     "INVALID_COLOR": "error_color",
     "INSUFFICIENT_CONTRAST": "error_contrast",
     "INVALID_LANGUAGE": "error_language",

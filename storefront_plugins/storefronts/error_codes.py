@@ -17,3 +17,4 @@ class StorefrontErrorCode(StrEnum):
     INVALID_URL = "INVALID_URL"
     ALREADY_EXISTS = "ALREADY_EXISTS"
     NO_CHANNEL = "NO_CHANNEL"
+    CONFLICT = "CONFLICT"

@@ -3,11 +3,12 @@ input, verbs write (validated first, then in one transaction). The cooperative c
 directory's services."""
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet, Value
+from django.db.models import Max, Q, QuerySet, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.text import slugify
@@ -119,6 +120,34 @@ def _write(storefront: Storefront, storefront_input: StorefrontInput) -> Storefr
     if storefront_input.hero_images is not None:
         HeroImage.objects.filter(storefront=storefront).delete()
         HeroImage.objects.bulk_create(hero_image_rows(storefront, storefront_input.hero_images))
+    return storefront
+
+
+def revision_of(*changed_at: datetime | None) -> str:
+    """The revision an editor read: the latest of the times its parts last changed (pure)."""
+    return max(stamp for stamp in changed_at if stamp is not None).isoformat()
+
+
+def storefront_revision(storefront: Storefront) -> str:
+    """The storefront's revision: its own last change or its pages' (one query)."""
+    pages = StorefrontPage.objects.filter(storefront_id=storefront.pk)
+    return revision_of(storefront.updated_at, pages.aggregate(latest=Max("updated_at"))["latest"])
+
+
+def lock_for_edit(storefront_id: int, revision: str) -> Storefront:
+    """Call first in the transaction of an edit made on the form read at `revision`: the
+    storefront locked, as it was read; CONFLICT when another edit came in between, rather
+    than overwriting it."""
+    storefront = Storefront.objects.select_for_update().get(pk=storefront_id)
+    if storefront_revision(storefront) != revision:
+        raise ValidationError(
+            {
+                "revision": ValidationError(
+                    "The storefront was changed since this form was read.",
+                    code=Code.CONFLICT.value,
+                )
+            }
+        )
     return storefront
 
 

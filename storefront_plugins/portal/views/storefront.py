@@ -89,6 +89,10 @@ def edit(request: HttpRequest, cooperative_id: int) -> HttpResponse:
             context["notice"] = text("storefront_saved", visitor.language)
         return _form_page(request, context, _current_values(storefront), {})
     errors = _save(request, storefront, visitor.language)
+    if "revision" in errors:  # another manager saved meanwhile: show their version
+        fresh = storefronts.storefront_to_edit(visitor.viewer, cooperative_id) or storefront
+        context |= {"storefront": fresh, "error": errors["revision"][0]}
+        return _form_page(request, context, _current_values(fresh), {}, status=409)
     if errors:
         return _form_page(request, context, request.POST, errors, status=400)
     url = reverse("portal:storefront-edit", kwargs={"cooperative_id": cooperative_id})
@@ -127,6 +131,11 @@ def _save(request: HttpRequest, storefront: Storefront, language: str) -> dict[s
     pages = {page.kind: page for page in storefront.pages.all()}
     with transaction.atomic():
         try:
+            storefronts.lock_for_edit(storefront.pk, request.POST.get("revision", ""))
+        except ValidationError as error:
+            collect(error)
+            return errors
+        try:
             storefronts.update_storefront(
                 viewer, storefront.pk, StorefrontInput(changes=changes, hero_images=hero_images)
             )
@@ -152,6 +161,7 @@ def _current_values(storefront: Storefront) -> dict[str, Any]:
     }
     values["languages"] = list(storefront.languages)
     values["default_language"] = storefront.default_language
+    values["revision"] = storefronts.storefront_revision(storefront)
     for field in ("name", "tagline"):
         for code in LANGUAGES:
             values[f"{field}_{code}"] = (getattr(storefront, field) or {}).get(code, "")

@@ -160,3 +160,24 @@ def test_the_menu_leads_a_manager_to_their_storefront(safi: int) -> None:
     client = signed_in(MANAGER)
     assert 'href="/portal/storefront"' in client.get("/portal/").content.decode()
     assert client.get("/portal/storefront")["Location"] == _url(safi)
+
+
+def test_a_manager_saving_over_another_managers_edit_is_told_and_overwrites_nothing(
+    safi: int,
+) -> None:
+    # given: two managers opened the editor; the first saves a new tagline
+    first, second = signed_in(MANAGER), signed_in(STAFF)
+    first_form, second_form = _form(first, safi), _form(second, safi)
+    assert first.post(_url(safi), first_form | {"tagline_fr": "Le bleu de Safi"}).status_code == 302
+    # when the second saves the form they read before
+    response = second.post(_url(safi), second_form | {"primary_color": "#123456"})
+    # then
+    assert response.status_code == 409
+    assert response.context["error"].startswith("Un autre responsable a modifié la vitrine")
+    assert response.context["values"]["tagline_fr"] == "Le bleu de Safi"  # what is saved now
+    storefront = Storefront.objects.get(slug="cooperative-safi")
+    assert storefront.tagline["fr"] == "Le bleu de Safi"
+    assert storefront.primary_color != "#123456"
+    # and saving again from the page now shown works
+    again = second.post(_url(safi), response.context["values"] | {"primary_color": "#123456"})
+    assert again.status_code == 302
