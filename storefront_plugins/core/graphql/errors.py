@@ -1,8 +1,9 @@
 """Saleor's mutation errors: `errors: [{field, code, message}]`, one code enum per capability."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any, TypeVar
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from graphql import GraphQLError
@@ -66,3 +67,17 @@ class PermissionDeniedError(GraphQLError):
 
     def __init__(self, message: str = "You do not have permission to perform this action") -> None:
         super().__init__(message, extensions={"exception": {"code": "PermissionDenied"}})
+
+
+P = TypeVar("P")
+
+
+def mutation_payload(cls: type[P], action: Callable[[], dict[str, Any]], invalid_code: Enum) -> P:
+    """A mutation's payload: what `action` returns, or its validation errors (and nothing
+    written), coded `invalid_code` where they name none. Permission errors propagate to the
+    top level."""
+    try:
+        fields = action()
+    except ValidationError as error:
+        return cls(errors=errors_from_validation_error(error, invalid_code))  # type: ignore[call-arg]
+    return cls(errors=[], **fields)  # type: ignore[call-arg]

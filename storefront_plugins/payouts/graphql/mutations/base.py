@@ -1,13 +1,8 @@
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.core.exceptions import ValidationError
-
 from storefront_plugins.core.graphql.context import context_of
-from storefront_plugins.core.graphql.errors import (
-    PermissionDeniedError,
-    errors_from_validation_error,
-)
+from storefront_plugins.core.graphql.errors import PermissionDeniedError, mutation_payload
 from storefront_plugins.payouts.error_codes import PayoutErrorCode
 from storefront_plugins.payouts.graphql.context import ledger_access_of
 
@@ -21,12 +16,8 @@ def require_configures(info: Any, cooperative_id: int) -> None:
 
 
 def payload(cls: type[P], action: Callable[[], dict[str, Any]]) -> P:
-    """The mutation's payload: what `action` returns, or its validation errors."""
-    try:
-        fields = action()
-    except ValidationError as error:
-        return cls(errors=errors_from_validation_error(error, PayoutErrorCode.INVALID))  # type: ignore[call-arg]
-    return cls(errors=[], **fields)  # type: ignore[call-arg]
+    """The mutation's payload (core's `mutation_payload`) with this capability's codes."""
+    return mutation_payload(cls, action, PayoutErrorCode.INVALID)
 
 
 def signed_in_user(info: Any) -> Any:
