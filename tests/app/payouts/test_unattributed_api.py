@@ -16,6 +16,7 @@ from tests.app.graphql_client import graphql
 from tests.app.payouts.conftest import balances_of
 from tests.app.payouts.test_payout_mutations import denied
 from tests.app.payouts.test_unattributed_allocation import released_unattributed
+from tests.app.portal.actors import ACTORS
 
 ALLOCATE = """
 mutation Allocate($cooperative: ID!, $lines: [UnattributedAllocationLineInput!]!, $key: String!) {
@@ -56,18 +57,7 @@ def allocate(client: Client, token: str | None, amount: str, key: str = "form-1"
     return graphql(client, ALLOCATE, variables, token=token)
 
 
-@pytest.mark.parametrize(
-    "actor",
-    [
-        "anonymous",
-        "artisan_self",
-        "other_artisan",
-        "manager",
-        "other_manager",
-        "treasurer",
-        "staff",
-    ],
-)
+@pytest.mark.parametrize("actor", ACTORS)
 def test_who_allocates(client: Client, tokens: dict[str, str | None], actor: str) -> None:
     # given 50.00 MAD released and unattributed
     released_unattributed(safi(), 5_000)
@@ -108,18 +98,7 @@ def test_who_allocates(client: Client, tokens: dict[str, str | None], actor: str
     assert UnattributedAllocation.objects.count() == (1 if actor in ALLOCATORS else 0)
 
 
-@pytest.mark.parametrize(
-    "actor",
-    [
-        "anonymous",
-        "artisan_self",
-        "other_artisan",
-        "manager",
-        "other_manager",
-        "treasurer",
-        "staff",
-    ],
-)
+@pytest.mark.parametrize("actor", ACTORS)
 def test_who_reads_the_funds(client: Client, tokens: dict[str, str | None], actor: str) -> None:
     # given
     released_unattributed(safi(), 5_000)
