@@ -7,6 +7,7 @@ from storefront_plugins.artisans.graphql import schema as artisans
 from storefront_plugins.listings.graphql import schema as listings
 from storefront_plugins.payouts.graphql import payout_schema as payout_runs
 from storefront_plugins.payouts.graphql import schema as payouts
+from storefront_plugins.payouts.graphql import unattributed_schema as unattributed
 from storefront_plugins.provenance.graphql import schema as provenance
 from storefront_plugins.storefronts.graphql import schema as storefronts
 
@@ -19,6 +20,7 @@ class Query(
     storefronts.Query,
     payouts.Query,
     payout_runs.PayoutRunQuery,
+    unattributed.UnattributedFundsQuery,
     graphene.ObjectType,
 ):
     node = graphene.relay.Node.Field()
@@ -32,6 +34,7 @@ class Mutation(
     storefronts.Mutation,
     payouts.Mutation,
     payout_runs.PayoutRunMutation,
+    unattributed.UnattributedFundsMutation,
     graphene.ObjectType,
 ):
     pass

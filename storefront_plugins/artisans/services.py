@@ -125,6 +125,16 @@ def cooperative_member_ids(cooperative_id: int) -> list[int]:
     )
 
 
+def active_member_names(cooperative_id: int) -> dict[int, str]:
+    """One query: the cooperative's members who are not suspended (any role), their names
+    by id, in name order."""
+    return dict(
+        Membership.objects.filter(cooperative_id=cooperative_id, suspended_at__isnull=True)
+        .order_by("artisan__name", "artisan_id")
+        .values_list("artisan_id", "artisan__name")
+    )
+
+
 @dataclass(frozen=True)
 class PayoutReader:
     """Whose payouts a signed-in user may read: their own (as an artisan), and those of the

@@ -5,7 +5,10 @@ class PayoutErrorCode(StrEnum):
     """What the payouts services raise in `ValidationError(code=...)` and the mutations
     built on them answer in their payload errors."""
 
+    DUPLICATED_INPUT_ITEM = "DUPLICATED_INPUT_ITEM"
     GRAPHQL_ERROR = "GRAPHQL_ERROR"
+    IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED"
+    INSUFFICIENT_FUNDS = "INSUFFICIENT_FUNDS"
     INVALID = "INVALID"
     INVALID_RIB = "INVALID_RIB"
     INVALID_STATE = "INVALID_STATE"

@@ -10,6 +10,7 @@ from storefront_plugins.portal.views import (
     provenance,
     storefront,
     treasury,
+    unattributed,
 )
 
 app_name = "portal"
@@ -41,7 +42,8 @@ urlpatterns = [
     path("moderation/<int:listing_id>/", moderation.moderation_review, name="moderation-review"),
     # An artisan's own provenance (views/provenance.py)
     path("pieces", provenance.my_pieces, name="provenance"),
-    # The money pages (views/my_money.py: an artisan's; views/treasury.py: a cooperative's)
+    # The money pages (views/my_money.py: an artisan's; views/treasury.py: a cooperative's;
+    # views/unattributed.py: allocating its unattributed sales)
     path("my/sales", my_money.sales, name="payouts-sales"),
     path("my/balance", my_money.balance, name="payouts-balance"),
     path("my/payouts", my_money.my_payouts, name="payouts-mine"),
@@ -52,6 +54,11 @@ urlpatterns = [
         "payouts/cooperatives/<int:cooperative_id>/statements",
         treasury.cooperative_statements,
         name="payouts-cooperative-statements",
+    ),
+    path(
+        "payouts/cooperatives/<int:cooperative_id>/unattributed",
+        unattributed.unattributed,
+        name="payouts-unattributed",
     ),
     path("payouts/runs/<int:run_id>", treasury.run, name="payouts-run"),
     path("payouts/<int:payout_id>/record", treasury.record, name="payouts-record"),

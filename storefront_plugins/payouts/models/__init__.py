@@ -1,6 +1,8 @@
 """Payouts' models, by concept: the ledger and its configuration (`ledger.py`), paying out
-(`runs.py`), Stripe transfers per order and their reversals (`transfers.py`)."""
+(`runs.py`), Stripe transfers per order and their reversals (`transfers.py`), allocations of
+unattributed sales (`allocations.py`)."""
 
+from storefront_plugins.payouts.models.allocations import UnattributedAllocation
 from storefront_plugins.payouts.models.ledger import (
     AccountKind,
     HoldStart,
@@ -50,5 +52,6 @@ __all__ = [
     "SplitRule",
     "TransactionKind",
     "TransferReversal",
+    "UnattributedAllocation",
     "basis_points",
 ]

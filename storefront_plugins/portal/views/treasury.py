@@ -127,6 +127,8 @@ def runs(request: HttpRequest, cooperative_id: int) -> HttpResponse:
     context: dict[str, Any] = {
         "cooperative_id": cooperative_id,
         "name": cooperative_names([cooperative_id]).get(cooperative_id, ""),
+        # Its managers allocate its unattributed sales (views/unattributed.py decides again).
+        "allocates": visitor.viewer.manages(cooperative_id),
         "runs": list(zip(shown, runs_progress(shown), strict=True)),
         "currencies": list(CURRENCY_EXPONENTS),
         "currency": currency or "MAD",
