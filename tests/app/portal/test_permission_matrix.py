@@ -306,6 +306,20 @@ RULES = [
         SAFI_TREASURY | {"staff"},
     ),
     Rule("payouts-run", lambda w: f"/portal/payouts/runs/{w.run.pk}", SAFI_TREASURY),
+    Rule(
+        "payouts-unattributed",
+        lambda w: f"/portal/payouts/cooperatives/{w.safi}/unattributed",
+        frozenset({"manager", "staff"}),
+        # Safi has nothing unattributed here: an allowed allocation is refused (400) for
+        # want of funds; the others' must not reach the service at all (404).
+        form=lambda w: {
+            f"amount_{w.serghini}": "10.00",
+            "currency": "MAD",
+            "idempotency_key": "matrix",
+            "note": "matrix",
+        },
+        post_statuses=frozenset({400}),
+    ),
     Rule("payouts-record", _payout("record"), SAFI_TREASURY, form=_proof_form, writes=True),
     Rule(
         "payouts-approve",
