@@ -213,7 +213,8 @@ def validate_variants(listing: Listing, inputs: Sequence[VariantInput]) -> Varia
                 "Each variant has a label (a size, a colour).",
                 ListingErrorCode.REQUIRED,
             )
-        variant.full_clean(exclude=["listing"], validate_unique=False)
+        # SKUs are checked together below (one query, the UNIQUE code on `variants`).
+        variant.full_clean(exclude=["listing"], validate_unique=False, validate_constraints=False)
         rows.append(variant)
     skus = [v.sku for v in rows if v.sku]
     if len(skus) != len(set(skus)) or (

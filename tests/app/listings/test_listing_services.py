@@ -254,6 +254,26 @@ def test_variants_are_added_changed_and_removed(world: World, draft: Listing):
     ]
 
 
+def test_a_sku_another_listing_uses_is_refused_on_the_variants(world: World, draft: Listing):
+    # given
+    services.create_listing(
+        world.potter, world.safi.pk, TAJINE, [VariantInput(label={"fr": "Bleu"}, sku="SAFI-1")]
+    )
+
+    # when
+    with pytest.raises(ValidationError) as raised:
+        services.update_listing(
+            world.potter,
+            draft.pk,
+            draft.version,
+            {},
+            [VariantInput(label={"fr": "Vert"}, sku="SAFI-1")],
+        )
+
+    # then
+    assert codes(raised.value) == {"variants": ["UNIQUE"]}
+
+
 def test_another_listings_variant_cannot_be_named(world: World, draft: Listing):
     # given
     other = services.create_listing(
