@@ -3,7 +3,8 @@
 Read from the installation's Saleor and kept in the cache for a few minutes: the form of a
 listing is opened far more often than a category is added. When Saleor cannot be reached,
 the last list read is used, and an empty list only when none was ever read (the form then
-says the category cannot be chosen yet, rather than failing)."""
+says the category cannot be chosen yet, rather than failing); Saleor is asked again a minute
+later, once, without retries: pages do not each wait on a Saleor that is down."""
 
 import logging
 from typing import Any
@@ -19,6 +20,7 @@ from storefront_plugins.saleor_app.services import client_for
 logger = logging.getLogger(__name__)
 
 CACHE_SECONDS = 300
+UNREACHABLE_SECONDS = 60
 STALE_CACHE_SECONDS = 7 * 24 * 3600
 
 
@@ -56,17 +58,20 @@ def category_names(data: dict[str, Any]) -> list[tuple[str, TranslatedText]]:
     return choices
 
 
-def _read(installation: Installation) -> list[tuple[str, dict[str, str]]] | None:
+def _read(installation: Installation) -> list[tuple[str, dict[str, str]]]:
     key = f"listings:categories:{installation.pk}"
     fresh = cache.get(key)
     if fresh is not None:
         return list(fresh)
     try:
-        data = client_for(installation).execute(listing_documents.get("queries/categories"))
+        data = client_for(installation, retries=0).execute(
+            listing_documents.get("queries/categories")
+        )
     except SaleorError as error:
         logger.warning("Saleor's categories could not be read: %s", error)
-        stale = cache.get(f"{key}:stale")
-        return list(stale) if stale is not None else None
+        stale = list(cache.get(f"{key}:stale") or [])
+        cache.set(key, stale, UNREACHABLE_SECONDS)
+        return stale
     choices = [(id_, names.to_json()) for id_, names in category_names(data)]
     cache.set(key, choices, CACHE_SECONDS)
     cache.set(f"{key}:stale", choices, STALE_CACHE_SECONDS)
@@ -80,5 +85,5 @@ def category_choices(language: str) -> list[tuple[str, str]]:
         return []
     return [
         (id_, TranslatedText.from_json(names).in_language(language))
-        for id_, names in _read(installation) or []
+        for id_, names in _read(installation)
     ]

@@ -224,14 +224,31 @@ def _record_photo(
     return photo
 
 
+def _photo_not_found() -> ValidationError:
+    return services.field_error("id", "Photo not found.", ListingErrorCode.NOT_FOUND)
+
+
 @transaction.atomic
 def delete_photo(viewer: Viewer, photo_id: int) -> Listing:
     """Removes a photo; one that Saleor shows stays there until the listing is approved
-    again."""
-    photo = ListingPhoto.objects.filter(pk=photo_id, removed_at__isnull=True).first()
+    again. A photo of a listing the viewer does not see is "not found" like one that never
+    existed."""
+    listing_id = (
+        ListingPhoto.objects.filter(
+            pk=photo_id,
+            removed_at__isnull=True,
+            listing__in=services.visible_listings(viewer).values("pk"),
+        )
+        .values_list("listing_id", flat=True)
+        .first()
+    )
+    if listing_id is None:
+        raise _photo_not_found()
+    listing = services.access_listing_for_edit(viewer, listing_id)
+    # Read again under the listing's lock: a concurrent removal has removed it already.
+    photo = listing.photos.filter(pk=photo_id, removed_at__isnull=True).first()
     if photo is None:
-        raise services.field_error("id", "Photo not found.", ListingErrorCode.NOT_FOUND)
-    listing = services.access_listing_for_edit(viewer, photo.listing_id)
+        raise _photo_not_found()
     if photo.pk in approved_ids(listing.approved_content, "photos"):
         photo.removed_at = timezone.now()
         photo.save(update_fields=["removed_at"])

@@ -213,18 +213,21 @@ def validate_variants(listing: Listing, inputs: Sequence[VariantInput]) -> Varia
                 "Each variant has a label (a size, a colour).",
                 ListingErrorCode.REQUIRED,
             )
-        variant.full_clean(exclude=["listing"], validate_unique=False)
+        # SKUs are checked together below (one query, the UNIQUE code on `variants`).
+        variant.full_clean(exclude=["listing"], validate_unique=False, validate_constraints=False)
         rows.append(variant)
+    kept = {v.pk for v in rows if v.pk}
+    removed = [v for pk, v in existing.items() if pk not in kept]
+    # A removed variant Saleor never showed is deleted before the rows are saved: its SKU
+    # is free for a new one (one Saleor shows keeps its SKU until the next approval).
+    shown = approved_ids(listing.approved_content, "variants")
+    freed = [v.pk for v in removed if v.pk not in shown]
     skus = [v.sku for v in rows if v.sku]
     if len(skus) != len(set(skus)) or (
         skus
-        and ListingVariant.objects.filter(sku__in=skus)
-        .exclude(pk__in=[v.pk for v in rows if v.pk])
-        .exists()
+        and ListingVariant.objects.filter(sku__in=skus).exclude(pk__in=[*kept, *freed]).exists()
     ):
         raise field_error("variants", "This SKU is already used.", ListingErrorCode.UNIQUE)
-    kept = {v.pk for v in rows if v.pk}
-    removed = [v for pk, v in existing.items() if pk not in kept]
     return VariantPlan(rows, removed, content_changed or bool(removed), commerce_changed)
 
 

@@ -64,8 +64,9 @@ class WebhookRejected(Exception):
         self.status = status
 
 
-def client_for(installation: Installation) -> SaleorClient:
-    return SaleorClient(installation.saleor_api_url, installation.auth_token)
+def client_for(installation: Installation, *, retries: int | None = None) -> SaleorClient:
+    """The installation's client; `retries=0` for reads a page waits on (a task retries)."""
+    return SaleorClient(installation.saleor_api_url, installation.auth_token, retries=retries)
 
 
 # Registration

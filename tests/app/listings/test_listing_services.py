@@ -254,6 +254,51 @@ def test_variants_are_added_changed_and_removed(world: World, draft: Listing):
     ]
 
 
+def test_a_sku_another_listing_uses_is_refused_on_the_variants(world: World, draft: Listing):
+    # given
+    services.create_listing(
+        world.potter, world.safi.pk, TAJINE, [VariantInput(label={"fr": "Bleu"}, sku="SAFI-1")]
+    )
+
+    # when
+    with pytest.raises(ValidationError) as raised:
+        services.update_listing(
+            world.potter,
+            draft.pk,
+            draft.version,
+            {},
+            [VariantInput(label={"fr": "Vert"}, sku="SAFI-1")],
+        )
+
+    # then
+    assert codes(raised.value) == {"variants": ["UNIQUE"]}
+
+
+def test_a_removed_variants_sku_is_free_for_the_one_replacing_it(world: World, draft: Listing):
+    # given a size with its SKU, never shown in Saleor
+    listing = services.update_listing(
+        world.potter,
+        draft.pk,
+        draft.version,
+        {},
+        [VariantInput(label={"fr": "Moyen"}, sku="SAFI-TAJ-M")],
+    )
+
+    # when the artisan replaces it by another with the same SKU
+    services.update_listing(
+        world.potter,
+        draft.pk,
+        listing.version,
+        {},
+        [VariantInput(label={"fr": "Moyen, couvercle peint"}, sku="SAFI-TAJ-M")],
+    )
+
+    # then
+    assert list(ListingVariant.objects.filter(listing=draft).values_list("label", "sku")) == [
+        ({"fr": "Moyen, couvercle peint"}, "SAFI-TAJ-M")
+    ]
+
+
 def test_another_listings_variant_cannot_be_named(world: World, draft: Listing):
     # given
     other = services.create_listing(

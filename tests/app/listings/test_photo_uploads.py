@@ -136,3 +136,21 @@ def _file(content: bytes):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("IMG.jpg", content, content_type="image/jpeg")
+
+
+def test_another_artisans_photo_is_not_found_like_one_that_never_existed(
+    world: World, ready: Listing
+):
+    # given a photo of the potter's listing
+    photo = ready.photos.get()
+
+    # when another artisan removes it, or a photo that does not exist
+    answers = []
+    for photo_id in (photo.pk, photo.pk + 1000):
+        with pytest.raises(ValidationError) as raised:
+            photo_uploads.delete_photo(world.other_artisan, photo_id)
+        answers.append([(e.code, e.message) for e in raised.value.error_dict["id"]])
+
+    # then: the same answer, telling nothing of the potter's listing; the photo is kept
+    assert answers[0] == answers[1] == [("NOT_FOUND", "Photo not found.")]
+    assert ready.photos.filter(pk=photo.pk, removed_at__isnull=True).exists()
