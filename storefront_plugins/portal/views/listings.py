@@ -34,15 +34,12 @@ from storefront_plugins.portal.listing_views import comment_views, photo_views
 from storefront_plugins.portal.navigation import MenuEntry, add_menu_entries, is_artisan
 from storefront_plugins.portal.pages import Visitor, portal_page, render_page, visitor_of
 from storefront_plugins.portal.texts import text, texts_for
+from storefront_plugins.portal.views.errors import not_found
 from storefront_plugins.saleor_app.outbox import WriteState
 
 add_menu_entries(MenuEntry("portal:listings", "my_pieces", is_artisan))
 
 NOTICES = {"saved", "submitted", "photo_added", "deleted", "archived"}
-
-
-def not_found(request: HttpRequest) -> HttpResponse:
-    return render_page(request, "portal/message.html", {"message_key": "not_found"}, status=404)
 
 
 def error_codes(error: ValidationError) -> dict[str, str]:
