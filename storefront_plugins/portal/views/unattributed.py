@@ -35,8 +35,8 @@ from storefront_plugins.payouts.unattributed import (
 )
 from storefront_plugins.portal import texts_unattributed  # noqa: F401  (registers the texts)
 from storefront_plugins.portal.pages import portal_page, render_page, visitor_of
-from storefront_plugins.portal.payout_pages import ledger_access
-from storefront_plugins.portal.texts import TEXTS, text
+from storefront_plugins.portal.payout_pages import error_text, ledger_access
+from storefront_plugins.portal.texts import text
 from storefront_plugins.portal.views.errors import not_found
 
 DONE = "payouts_allocated"
@@ -61,11 +61,6 @@ class Row:
     error: str
 
 
-def _message(code: str | None, messages: list[str], language: str) -> str:
-    key = f"payouts_error_{code}"
-    return text(key, language) if key in TEXTS else " ".join(messages)
-
-
 def errors_by_place(
     error: ValidationError, line_artisans: list[int], language: str
 ) -> dict[str, str]:
@@ -82,7 +77,7 @@ def errors_by_place(
         else:
             place = FORM
         for one in field_errors:
-            message = _message(one.code, one.messages, language)
+            message = error_text(one, language)
             places[place] = f"{places[place]} {message}" if place in places else message
     return places
 
