@@ -34,6 +34,7 @@ from storefront_plugins.payouts.unattributed import (
     unattributed_funds,
 )
 from storefront_plugins.portal import texts_unattributed  # noqa: F401  (registers the texts)
+from storefront_plugins.portal.money import typed_decimal
 from storefront_plugins.portal.pages import portal_page, render_page, visitor_of
 from storefront_plugins.portal.payout_pages import error_text, ledger_access
 from storefront_plugins.portal.texts import text
@@ -46,9 +47,8 @@ FORM = "form"
 def typed_amount(value: str) -> Decimal | None:
     """Pure: what a manager typed (`150,75`, `1 200.50`) as a Decimal; None when it is not a
     number. Blank: None too (the caller leaves blank rows out)."""
-    cleaned = value.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     try:
-        return Decimal(cleaned.replace(",", "."))
+        return typed_decimal(value)
     except InvalidOperation:
         return None
 
