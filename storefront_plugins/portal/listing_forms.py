@@ -12,6 +12,7 @@ from typing import Any
 
 from storefront_plugins.listings.content import VariantInput
 from storefront_plugins.portal.languages import LANGUAGES, NAMES
+from storefront_plugins.portal.money import typed_decimal
 
 DECIMAL_FIELDS = ("length_cm", "width_cm", "height_cm", "price")
 INTEGER_FIELDS = ("weight_g", "stock")
@@ -23,16 +24,6 @@ class ListingForm:
     changes: dict[str, Any] = field(default_factory=dict)
     variants: list[VariantInput] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)  # field -> error code
-
-
-def _decimal(raw: str) -> Decimal | None:
-    raw = raw.strip().replace(",", ".").replace("\u066b", ".")
-    if not raw:
-        return None
-    value = Decimal(raw)
-    if not value.is_finite():
-        raise InvalidOperation(raw)
-    return value
 
 
 def _integer(raw: str) -> int | None:
@@ -54,7 +45,7 @@ def read_listing_form(data: Mapping[str, Any], materials: list[str]) -> ListingF
     form.changes["materials"] = materials
     for name in DECIMAL_FIELDS:
         try:
-            form.changes[name] = _decimal(data.get(name, ""))
+            form.changes[name] = typed_decimal(data.get(name, ""))
         except (InvalidOperation, ValueError):
             form.errors[name] = "number"
     for name in INTEGER_FIELDS:
@@ -84,7 +75,7 @@ def _read_variants(data: Mapping[str, Any], errors: dict[str, str]) -> list[Vari
         if data.get(f"{prefix}-remove") or (not raw_id and not any(label.values())):
             continue
         try:
-            price = _decimal(data.get(f"{prefix}-price", ""))
+            price = typed_decimal(data.get(f"{prefix}-price", ""))
             stock = _integer(data.get(f"{prefix}-stock", "")) or 0
             variant_id = int(raw_id) if raw_id else None
         except (InvalidOperation, ValueError):

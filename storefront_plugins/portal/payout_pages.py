@@ -60,11 +60,17 @@ def error_texts(error: ValidationError, language: str) -> dict[str, str]:
     by_field = error.error_dict if hasattr(error, "error_dict") else {FORM: error.error_list}
     for field, field_errors in by_field.items():
         for one in field_errors:
-            key = f"payouts_error_{one.code}"
-            message = text(key, language) if key in TEXTS else " ".join(one.messages)
+            message = error_text(one, language)
             name = FORM_FIELDS.get(field, FORM)
             errors[name] = f"{errors[name]} {message}" if name in errors else message
     return errors
+
+
+def error_text(error: ValidationError, language: str) -> str:
+    """One error of a payouts service: its code's text when the portal has one
+    (`payouts_error_<CODE>`), else the service's own message."""
+    key = f"payouts_error_{error.code}"
+    return text(key, language) if key in TEXTS else " ".join(error.messages)
 
 
 def is_not_found(error: ValidationError) -> bool:

@@ -231,6 +231,9 @@ def delete_page(viewer: Viewer, page_id: int) -> Storefront:
     page = access_page_for_edit(viewer, page_id)
     storefront = page.storefront
     page.delete()
+    # A deletion leaves no page's `updated_at` behind: the storefront's own marks the change
+    # (`storefront_revision`), so an editor read before it does not bring the page back.
+    storefront.save(update_fields=["updated_at"])
     return storefront
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_http_methods, require_POST
 
 from storefront_plugins.accounts.models import User, normalize_email
@@ -99,10 +100,12 @@ def set_password(request: HttpRequest) -> HttpResponse:
     context = {"email": email, "token": token}
     if request.method == "GET":
         return render_page(request, "portal/set_password.html", context)
+    language = visitor_of(request).language
     try:
-        user = choose_password(email, token, request.POST.get("password", ""))
+        # Django's password validators word their reasons in the active language.
+        with translation.override(language):
+            user = choose_password(email, token, request.POST.get("password", ""))
     except ValidationError as error:
-        language = visitor_of(request).language
         errors = error.message_dict
         context["error"] = (
             text("link_invalid", language) if "token" in errors else " ".join(errors["password"])

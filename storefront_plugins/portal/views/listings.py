@@ -34,15 +34,12 @@ from storefront_plugins.portal.listing_views import comment_views, photo_views
 from storefront_plugins.portal.navigation import MenuEntry, add_menu_entries, is_artisan
 from storefront_plugins.portal.pages import Visitor, portal_page, render_page, visitor_of
 from storefront_plugins.portal.texts import text, texts_for
+from storefront_plugins.portal.views.errors import not_found
 from storefront_plugins.saleor_app.outbox import WriteState
 
 add_menu_entries(MenuEntry("portal:listings", "my_pieces", is_artisan))
 
 NOTICES = {"saved", "submitted", "photo_added", "deleted", "archived"}
-
-
-def not_found(request: HttpRequest) -> HttpResponse:
-    return render_page(request, "portal/message.html", {"message_key": "not_found"}, status=404)
 
 
 def error_codes(error: ValidationError) -> dict[str, str]:
@@ -171,6 +168,14 @@ def listing_new(request: HttpRequest) -> HttpResponse:
     return _to_listing(listing.pk, "saved")
 
 
+def posted_version(data: Any) -> int | None:
+    """The form's hidden `version` (pure); None when missing or not a number."""
+    try:
+        return int(data.get("version", ""))
+    except (TypeError, ValueError):
+        return None
+
+
 def _to_listing(listing_id: int, notice: str | None = None) -> HttpResponse:
     url = reverse("portal:listing", args=[listing_id])
     return redirect(f"{url}?{urlencode({'done': notice})}" if notice else url)
@@ -236,11 +241,11 @@ def listing_edit(request: HttpRequest, listing_id: int) -> HttpResponse:
     form = read_listing_form(request.POST.dict(), request.POST.getlist("materials"))
     if form.errors:
         return _edit_page(request, listing, 400, posted=request.POST, codes=form.errors)
-    try:
-        version = int(request.POST.get("version", ""))
-        services.update_listing(visitor.viewer, listing.pk, version, form.changes, form.variants)
-    except ValueError:
+    version = posted_version(request.POST)
+    if version is None:
         return _edit_page(request, listing, 400, codes={"version": "CONFLICT"})
+    try:
+        services.update_listing(visitor.viewer, listing.pk, version, form.changes, form.variants)
     except ValidationError as error:
         codes = error_codes(error)
         fresh = _owned(visitor, listing_id) or listing
@@ -275,7 +280,9 @@ def listing_action(request: HttpRequest, listing_id: int) -> HttpResponse:
 def _take_action(visitor: Visitor, listing: Listing, action: str, data: Any) -> str | None:
     viewer = visitor.viewer
     if action == "submit":
-        services.submit_listing(viewer, listing.pk, int(data.get("version") or -1))
+        version = posted_version(data)
+        # No version, or not a number: refused as an old one.
+        services.submit_listing(viewer, listing.pk, -1 if version is None else version)
         return "submitted"
     if action in ("unpublish", "publish"):
         services.set_listing_published(viewer, listing.pk, action == "publish")

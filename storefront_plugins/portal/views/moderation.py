@@ -24,7 +24,8 @@ from storefront_plugins.portal.listing_views import comment_views, photo_views
 from storefront_plugins.portal.navigation import MenuEntry, add_menu_entries, manages_a_cooperative
 from storefront_plugins.portal.pages import portal_page, render_page, visitor_of
 from storefront_plugins.portal.texts import text, texts_for
-from storefront_plugins.portal.views.listings import error_codes, not_found
+from storefront_plugins.portal.views.errors import not_found
+from storefront_plugins.portal.views.listings import error_codes
 
 add_menu_entries(MenuEntry("portal:moderation", "moderation", manages_a_cooperative))
 

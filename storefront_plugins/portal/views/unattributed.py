@@ -34,9 +34,10 @@ from storefront_plugins.payouts.unattributed import (
     unattributed_funds,
 )
 from storefront_plugins.portal import texts_unattributed  # noqa: F401  (registers the texts)
+from storefront_plugins.portal.money import typed_decimal
 from storefront_plugins.portal.pages import portal_page, render_page, visitor_of
-from storefront_plugins.portal.payout_pages import ledger_access
-from storefront_plugins.portal.texts import TEXTS, text
+from storefront_plugins.portal.payout_pages import error_text, ledger_access
+from storefront_plugins.portal.texts import text
 from storefront_plugins.portal.views.errors import not_found
 
 DONE = "payouts_allocated"
@@ -46,9 +47,8 @@ FORM = "form"
 def typed_amount(value: str) -> Decimal | None:
     """Pure: what a manager typed (`150,75`, `1 200.50`) as a Decimal; None when it is not a
     number. Blank: None too (the caller leaves blank rows out)."""
-    cleaned = value.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     try:
-        return Decimal(cleaned.replace(",", "."))
+        return typed_decimal(value)
     except InvalidOperation:
         return None
 
@@ -59,11 +59,6 @@ class Row:
     name: str
     value: str  # as typed
     error: str
-
-
-def _message(code: str | None, messages: list[str], language: str) -> str:
-    key = f"payouts_error_{code}"
-    return text(key, language) if key in TEXTS else " ".join(messages)
 
 
 def errors_by_place(
@@ -82,7 +77,7 @@ def errors_by_place(
         else:
             place = FORM
         for one in field_errors:
-            message = _message(one.code, one.messages, language)
+            message = error_text(one, language)
             places[place] = f"{places[place]} {message}" if place in places else message
     return places
 

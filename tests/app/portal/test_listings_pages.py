@@ -242,3 +242,21 @@ def test_the_list_of_pieces_reads_a_fixed_number_of_queries(
     assert len(response.context["rows"]) == 3
     assert Artisan.objects.filter(listings__isnull=False).distinct().count() == 1
     assert OutboxEntry.objects.count() == 0  # drafts are not written into Saleor
+
+
+def test_a_submit_with_a_version_that_is_not_a_number_is_refused_as_an_old_version(
+    portal_as: Callable[[str], Client],
+) -> None:
+    # given
+    artisan = portal_as("artisan_self")
+    listing = create_piece(artisan)
+    upload_photo(artisan, listing)
+    # when: the form's hidden version field came back altered
+    response = artisan.post(
+        f"/portal/listings/{listing.pk}/action", {"action": "submit", "version": "v2"}
+    )
+    # then
+    assert response.status_code == 409
+    assert "version" in response.context["errors"]
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.DRAFT

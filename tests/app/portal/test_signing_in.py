@@ -8,6 +8,8 @@ import pytest
 from celery.signals import before_task_publish
 from django.core.cache import caches
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
 
 from storefront_plugins.accounts.models import User
 from storefront_plugins.accounts.services import invitation_token
@@ -224,3 +226,18 @@ def test_the_language_switcher_sets_the_pages_and_the_accounts_language(
     assert "Hello Aïcha" in client.get("/portal/").content.decode()
     aicha.refresh_from_db()
     assert aicha.language == "en"
+
+
+def test_a_weak_password_is_refused_with_the_reason_in_the_pages_language(
+    client: Client, aicha: User
+) -> None:
+    # given: the link opened in a browser set to Arabic
+    form = {"email": aicha.email, "token": invitation_token(aicha), "password": "12345678"}
+    # when
+    response = client.post("/portal/set-password", form, HTTP_ACCEPT_LANGUAGE="ar")
+    # then: Django's own reasons, in Arabic
+    assert response.status_code == 400
+    with translation.override("ar"):
+        expected = gettext("This password is too common.")
+    assert expected != "This password is too common."
+    assert expected in response.context["error"]

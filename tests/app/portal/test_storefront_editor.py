@@ -12,8 +12,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from storefront_plugins.accounts.models import User
 from storefront_plugins.artisans.models import Cooperative
+from storefront_plugins.artisans.services import viewer_for
+from storefront_plugins.storefronts import services as storefront_services
 from storefront_plugins.storefronts.models import Storefront, StorefrontPage
+from storefront_plugins.storefronts.themes import PageKind
 from tests.app.portal.actors import STAFF, signed_in
 from tests.app.storefronts.conftest import directory, storefronts
 
@@ -181,3 +185,21 @@ def test_a_manager_saving_over_another_managers_edit_is_told_and_overwrites_noth
     # and saving again from the page now shown works
     again = second.post(_url(safi), response.context["values"] | {"primary_color": "#123456"})
     assert again.status_code == 302
+
+
+def test_a_page_deleted_since_the_form_was_read_is_not_brought_back_by_saving_it(
+    safi: int,
+) -> None:
+    # given: a manager opened the editor; staff then deleted the "our story" page (the API)
+    client = signed_in(MANAGER)
+    form = _form(client, safi)
+    page = StorefrontPage.objects.get(storefront__cooperative_id=safi, kind=PageKind.OUR_STORY)
+    staff = User.objects.create_user("equipe-api@souk.example", "x", is_staff=True)
+    storefront_services.delete_page(viewer_for(staff), page.pk)
+    # when the manager saves the form they read before
+    response = client.post(_url(safi), form | {"primary_color": "#123456"})
+    # then
+    assert response.status_code == 409
+    assert not StorefrontPage.objects.filter(
+        storefront__cooperative_id=safi, kind=PageKind.OUR_STORY
+    ).exists()

@@ -167,7 +167,14 @@ def test_the_page_reads_in_the_same_queries_for_any_number_of_allocations(
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("150,75", "150.75"), ("1 200.50", "1200.50"), ("1\u202f200,5", "1200.5"), ("abc", None)],
+    [
+        ("150,75", "150.75"),
+        ("1 200.50", "1200.50"),
+        ("1\u202f200,5", "1200.5"),
+        ("12\u066b5", "12.5"),  # the Arabic decimal separator, as Arabic keyboards type it
+        ("abc", None),
+        ("NaN", None),
+    ],
 )
 def test_typed_amounts(typed: str, expected: str | None) -> None:
     value = typed_amount(typed)
