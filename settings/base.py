@@ -237,6 +237,9 @@ SOUK_PORTAL_SESSION_MAX_SECONDS = env_int("SOUK_PORTAL_SESSION_MAX_SECONDS", 7 *
 SOUK_SIGN_IN_WINDOW_SECONDS = env_int("SOUK_SIGN_IN_WINDOW_SECONDS", 15 * 60)
 SOUK_SIGN_IN_ATTEMPTS_PER_ACCOUNT = env_int("SOUK_SIGN_IN_ATTEMPTS_PER_ACCOUNT", 5)
 SOUK_SIGN_IN_ATTEMPTS_PER_ADDRESS = env_int("SOUK_SIGN_IN_ATTEMPTS_PER_ADDRESS", 30)
+# Reverse proxies in front of the App (each appends to X-Forwarded-For): the client's
+# address, which sign-in attempts are counted for, is read that many entries from its end.
+SOUK_TRUSTED_PROXIES = env_int("SOUK_TRUSTED_PROXIES", 0)
 LOGIN_URL = "portal:sign-in"
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

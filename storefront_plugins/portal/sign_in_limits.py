@@ -17,6 +17,17 @@ class Limit:
     window_seconds: int
 
 
+def client_address(remote_addr: str, forwarded_for: str, trusted_proxies: int) -> str:
+    """The client's address behind `trusted_proxies` reverse proxies (pure): each proxy
+    appends the address it was called from to X-Forwarded-For, so the client is the entry
+    that many places from its end; what the client itself wrote there before is not
+    trusted. Without proxies, or with fewer entries than proxies, the connection's address."""
+    if trusted_proxies <= 0:
+        return remote_addr
+    hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]
+    return hops[-trusted_proxies] if len(hops) >= trusted_proxies else remote_addr
+
+
 def retry_after(counts: dict[str, int], limits: dict[str, Limit]) -> int | None:
     """Seconds to wait before trying again when any count has reached its limit (pure)."""
     waits = [

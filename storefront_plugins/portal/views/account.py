@@ -3,6 +3,7 @@ language switcher."""
 
 import math
 
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -25,7 +26,12 @@ RESET = "password-reset"
 
 
 def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
+    """The address sign-in attempts are counted for (see `sign_in_limits.client_address`)."""
+    return sign_in_limits.client_address(
+        str(request.META.get("REMOTE_ADDR", "")),
+        request.headers.get("X-Forwarded-For", ""),
+        settings.SOUK_TRUSTED_PROXIES,
+    )
 
 
 def _too_many(request: HttpRequest, template: str, wait: int, context: dict) -> HttpResponse:

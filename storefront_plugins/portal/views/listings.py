@@ -163,6 +163,8 @@ def listing_new(request: HttpRequest) -> HttpResponse:
         listing = services.create_listing(
             visitor.viewer, cooperative_id, form.changes, form.variants
         )
+    except PermissionDenied:
+        return not_found(request)
     except ValidationError as error:
         return page(400, error_codes(error))
     return _to_listing(listing.pk, "saved")
@@ -261,6 +263,8 @@ ACTIONS = {"submit", "unpublish", "publish", "delete", "comment", "retry"}
 @portal_page
 @require_POST
 def listing_action(request: HttpRequest, listing_id: int) -> HttpResponse:
+    """Who: the listing's artisan (and Souk's staff): submit, take out of the shop or put
+    back, delete, write in the thread, try a failed write again."""
     visitor = visitor_of(request)
     listing = _owned(visitor, listing_id)
     action = request.POST.get("action", "")
@@ -301,7 +305,8 @@ def _take_action(visitor: Visitor, listing: Listing, action: str, data: Any) -> 
 @require_GET
 def photo_uploaded(request: HttpRequest, listing_id: int) -> HttpResponse:
     """Where object storage sends the browser back after the upload (`?key=&bucket=&etag=`):
-    the photo is checked, cleaned of its metadata, resized and added to the listing."""
+    the photo is checked, cleaned of its metadata, resized and added to the listing.
+    Who: the listing's artisan (and Souk's staff); the key must be an upload of this listing."""
     visitor = visitor_of(request)
     listing = _owned(visitor, listing_id)
     if listing is None:
@@ -316,6 +321,7 @@ def photo_uploaded(request: HttpRequest, listing_id: int) -> HttpResponse:
 @portal_page
 @require_POST
 def photo_delete(request: HttpRequest, listing_id: int, photo_id: int) -> HttpResponse:
+    """Who: the listing's artisan (and Souk's staff)."""
     visitor = visitor_of(request)
     listing = _owned(visitor, listing_id)
     if listing is None or not listing.photos.filter(pk=photo_id).exists():

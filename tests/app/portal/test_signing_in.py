@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from storefront_plugins.accounts.models import User
 from storefront_plugins.accounts.services import invitation_token
 from storefront_plugins.accounts.tasks import send_password_reset_task
+from storefront_plugins.portal import sign_in_limits
 from storefront_plugins.portal.sessions import SIGNED_IN_AT
 
 PASSWORD = "argile-de-safi-1950"
@@ -241,3 +242,35 @@ def test_a_weak_password_is_refused_with_the_reason_in_the_pages_language(
         expected = gettext("This password is too common.")
     assert expected != "This password is too common."
     assert expected in response.context["error"]
+
+
+@pytest.mark.parametrize(
+    ("forwarded_for", "trusted_proxies", "counted_as"),
+    [
+        ("203.0.113.7", 0, "10.0.0.1"),  # no proxy: the header is the client's own words
+        ("203.0.113.7", 1, "203.0.113.7"),
+        ("198.51.100.9, 203.0.113.7", 1, "203.0.113.7"),  # a forged first entry is ignored
+        ("198.51.100.9, 203.0.113.7, 10.0.0.2", 2, "203.0.113.7"),
+        ("", 1, "10.0.0.1"),
+    ],
+)
+def test_attempts_are_counted_for_the_client_behind_the_trusted_proxies(
+    forwarded_for: str, trusted_proxies: int, counted_as: str
+) -> None:
+    assert sign_in_limits.client_address("10.0.0.1", forwarded_for, trusted_proxies) == counted_as
+
+
+def test_behind_a_proxy_one_client_is_limited_and_the_others_still_sign_in(
+    aicha: User, settings: Any
+) -> None:
+    # given a proxy in front of the App: every request comes from its address
+    settings.SOUK_TRUSTED_PROXIES = 1
+    settings.SOUK_SIGN_IN_ATTEMPTS_PER_ADDRESS = 3
+    guesser = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    for n in range(3):
+        sign_in(guesser, f"someone{n}@example.com", "guess")
+    # when someone else signs in through the same proxy
+    other = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.9")
+    # then only the guesser waits
+    assert sign_in(guesser, aicha.email, PASSWORD).status_code == 429
+    assert sign_in(other, aicha.email, PASSWORD).status_code == 302
