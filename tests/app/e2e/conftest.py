@@ -55,3 +55,32 @@ def app_installed_in_sandbox(seeded_sandbox: SandboxServer, live_server: Any, se
         "sandbox_install_app", f"{live_server.url}/api/manifest", "--activate", "--replace"
     )
     return Installation.objects.get(saleor_api_url=seeded_sandbox.api_url)
+
+
+PRODUCT_IDS = "query { products(first: 100) { edges { node { id } } } }"
+PRODUCT_DELETE = "mutation($id: ID!) { productDelete(id: $id) { errors { field message } } }"
+
+
+def _staff_token(sandbox: SandboxServer) -> str:
+    body = sandbox.graphql(
+        'mutation { tokenCreate(email: "admin@souk.example", password: "admin") { token } }'
+    )
+    token: str = body["data"]["tokenCreate"]["token"]
+    return token
+
+
+def _product_ids(sandbox: SandboxServer, token: str) -> set[str]:
+    body = sandbox.graphql(PRODUCT_IDS, token=token)
+    return {edge["node"]["id"] for edge in body["data"]["products"]["edges"]}
+
+
+@pytest.fixture
+def catalogue_restored(seeded_sandbox: SandboxServer) -> Iterator[None]:
+    """The products a test adds to the session's sandbox (the portal's listings written into
+    Saleor) are deleted after it: later tests meet the seeded catalogue."""
+    before = _product_ids(seeded_sandbox, _staff_token(seeded_sandbox))
+    yield
+    token = _staff_token(seeded_sandbox)
+    for product_id in _product_ids(seeded_sandbox, token) - before:
+        body = seeded_sandbox.graphql(PRODUCT_DELETE, {"id": product_id}, token=token)
+        assert not body["data"]["productDelete"]["errors"], body

@@ -29,7 +29,11 @@ from storefront_plugins.saleor_app.models import Installation, OutboxEntry
 from tests.app.artisans.conftest import DIRECTORY
 from tests.app.e2e.counting import CountingAdapter
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    # The products written here leave the session's sandbox as seeded for later tests.
+    pytest.mark.usefixtures("catalogue_restored"),
+]
 
 PRODUCT = """
 query($slug: String!, $channel: String) {

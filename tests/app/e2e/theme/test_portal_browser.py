@@ -29,6 +29,7 @@ __all__ = ["browser"]
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"No Chromium at {CHROMIUM}"),
+    pytest.mark.usefixtures("catalogue_restored"),  # the listed piece leaves with the test
 ]
 
 PASSWORD = "argile-bleue-2026"
