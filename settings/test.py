@@ -11,6 +11,10 @@ from configuration.object_storage import default_storage_settings
 from settings.base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# bin/test runs the end-to-end tests in a process of their own, beside the others, on a test
+# database of their own.
+if os.environ.get("SOUK_TEST_DATABASE_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["SOUK_TEST_DATABASE_NAME"]}  # noqa: F405
 STORAGES = {
     # The local folder whatever the environment says; tests that need S3 use the
     # `s3_storage` fixture (moto's server).

@@ -19,6 +19,7 @@ from storefront_plugins.artisans.crafts import craft_name, material_name
 from storefront_plugins.core.translations import TranslatedText
 from storefront_plugins.listings import page_reads, services
 from storefront_plugins.listings.models import Listing
+from storefront_plugins.portal.languages import LANGUAGES, NAMES
 from storefront_plugins.portal.listing_forms import form_errors
 from storefront_plugins.portal.listing_views import comment_views, photo_views
 from storefront_plugins.portal.navigation import MenuEntry, add_menu_entries, manages_a_cooperative
@@ -74,6 +75,17 @@ def _moderated(request: HttpRequest, listing_id: int) -> Listing | None:
     return listing if page_reads.moderates(visitor.viewer, listing) else None
 
 
+def written_texts(listing: Listing) -> list[tuple[str, str, str, str]]:
+    """(code, language name, title, description) of each language the artisan wrote in."""
+    texts = []
+    for code in LANGUAGES:
+        title = (listing.title or {}).get(code, "")
+        description = (listing.description or {}).get(code, "")
+        if title or description:
+            texts.append((code, NAMES[code], title, description))
+    return texts
+
+
 def _review_page(
     request: HttpRequest, listing: Listing, status: int = 200, codes: dict[str, str] | None = None
 ) -> HttpResponse:
@@ -82,16 +94,7 @@ def _review_page(
     context: dict[str, Any] = {
         "listing": listing,
         "title": TranslatedText.from_json(listing.title).in_language(language) or texts["untitled"],
-        "texts_by_language": [
-            (
-                code,
-                TranslatedText.from_json(listing.title).in_language(code)
-                if (listing.title or {}).get(code)
-                else "",
-                (listing.description or {}).get(code, ""),
-            )
-            for code in ("fr", "ar", "en")
-        ],
+        "texts_by_language": written_texts(listing),
         "craft": craft_name(listing.craft).in_language(language) if listing.craft else "",
         "materials": [material_name(code).in_language(language) for code in listing.materials],
         "variants": [

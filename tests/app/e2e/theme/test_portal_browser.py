@@ -140,6 +140,10 @@ def test_an_artisan_lists_a_piece_in_arabic_from_a_phone_and_after_approval_shop
     manager.locator("summary").click()
     manager.get_by_role("navigation").get_by_role("link", name="Pièces à valider").click()
     manager.get_by_role("link", name=TITLE).click()
+    # with the photo, and the text in the one language it was written in
+    manager.wait_for_load_state("load")
+    assert manager.locator(".thumbs img").evaluate("img => img.complete && img.naturalWidth > 0")
+    assert manager.locator("section[lang]").count() == 1
     shoot(manager, "portal-fr-3-review")
     manager.get_by_role("button", name="Valider et publier").click()
     manager.wait_for_selector("text=Pièce validée : elle part vers la boutique.")
