@@ -121,17 +121,5 @@ class Upload(graphene.Scalar):
         return node.value if isinstance(node, ast.StringValueNode) else None
 
 
-class JSON(graphene.Scalar):
+class JSON(Metadata):
     """Any JSON value, returned as it is (Saleor's `JSON`, e.g. AppExtension.settings)."""
-
-    @staticmethod
-    def serialize(value: Any) -> Any:
-        return value
-
-    @staticmethod
-    def parse_value(value: Any) -> Any:
-        return value
-
-    @staticmethod
-    def parse_literal(node: Any, _variables: Any = None) -> Any:
-        return None

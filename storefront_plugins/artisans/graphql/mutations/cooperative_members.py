@@ -93,50 +93,43 @@ class CooperativeMemberRemove(graphene.Mutation):
         return payload(cls, remove)
 
 
-class CooperativeMemberSuspend(graphene.Mutation):
+class MembershipStatusMutation(graphene.Mutation):
+    """Changes a member's status through `change(viewer, cooperative_id, artisan_id)`."""
+
+    Arguments = MemberArguments
+
+    membership = graphene.Field(Membership)
+    cooperative = graphene.Field(Cooperative)
+    errors = graphene.List(graphene.NonNull(ArtisanError), required=True)
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def change(viewer: Any, cooperative_id: int, artisan_id: int) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    def mutate(cls, root: Any, info: Any, cooperative_id: str, artisan_id: str) -> Any:
+        viewer = viewer_of(info)
+        cooperative_pk = pk_from_global_id(cooperative_id, "Cooperative")
+        artisan_pk = pk_from_global_id(artisan_id, "Artisan")
+
+        def change() -> dict[str, Any]:
+            result = cls.change(viewer, cooperative_pk, artisan_pk)
+            return {"membership": result.membership, "cooperative": result.cooperative}
+
+        return payload(cls, change)
+
+
+class CooperativeMemberSuspend(MembershipStatusMutation):
     """A manager suspends a member: listed still, with no role until reinstated. A manager
     cannot suspend themself, nor the last active manager."""
 
-    Arguments = MemberArguments
-
-    membership = graphene.Field(Membership)
-    cooperative = graphene.Field(Cooperative)
-    errors = graphene.List(graphene.NonNull(ArtisanError), required=True)
-
-    @classmethod
-    def mutate(
-        cls, root: Any, info: Any, cooperative_id: str, artisan_id: str
-    ) -> "CooperativeMemberSuspend":
-        viewer = viewer_of(info)
-        cooperative_pk = pk_from_global_id(cooperative_id, "Cooperative")
-        artisan_pk = pk_from_global_id(artisan_id, "Artisan")
-
-        def suspend() -> dict[str, Any]:
-            result = members.suspend_member(viewer, cooperative_pk, artisan_pk)
-            return {"membership": result.membership, "cooperative": result.cooperative}
-
-        return payload(cls, suspend)
+    change = staticmethod(members.suspend_member)
 
 
-class CooperativeMemberReinstate(graphene.Mutation):
+class CooperativeMemberReinstate(MembershipStatusMutation):
     """A manager reinstates a suspended member with their role."""
 
-    Arguments = MemberArguments
-
-    membership = graphene.Field(Membership)
-    cooperative = graphene.Field(Cooperative)
-    errors = graphene.List(graphene.NonNull(ArtisanError), required=True)
-
-    @classmethod
-    def mutate(
-        cls, root: Any, info: Any, cooperative_id: str, artisan_id: str
-    ) -> "CooperativeMemberReinstate":
-        viewer = viewer_of(info)
-        cooperative_pk = pk_from_global_id(cooperative_id, "Cooperative")
-        artisan_pk = pk_from_global_id(artisan_id, "Artisan")
-
-        def reinstate() -> dict[str, Any]:
-            result = members.reinstate_member(viewer, cooperative_pk, artisan_pk)
-            return {"membership": result.membership, "cooperative": result.cooperative}
-
-        return payload(cls, reinstate)
+    change = staticmethod(members.reinstate_member)
