@@ -62,6 +62,19 @@ def upload_photo(client: Client, listing: Listing) -> Any:
     return client.get(back)
 
 
+def submitted_piece(artisan: Client) -> Listing:
+    """A piece with its photo, sent for review through the pages."""
+    listing = create_piece(artisan)
+    upload_photo(artisan, listing)
+    listing.refresh_from_db()
+    response = artisan.post(
+        f"/portal/listings/{listing.pk}/action", {"action": "submit", "version": listing.version}
+    )
+    assert response.status_code == 302
+    listing.refresh_from_db()
+    return listing
+
+
 def test_an_artisan_creates_a_piece_in_arabic_with_a_photo_and_sends_it_for_review(
     portal_as: Callable[[str], Client],
 ) -> None:
@@ -133,18 +146,12 @@ def test_an_edit_made_on_an_old_version_is_refused_and_the_latest_is_shown(
     assert listing.price == 500
 
 
-def test_a_manager_approves_a_submitted_piece_and_its_write_into_saleor_is_shown_pending(
+def test_a_manager_approves_a_submitted_piece_which_is_then_published_with_the_comment(
     portal_as: Callable[[str], Client], settings: Any
 ) -> None:
     # given
     artisan = portal_as("artisan_self")
-    listing = create_piece(artisan)
-    upload_photo(artisan, listing)
-    listing.refresh_from_db()
-    artisan.post(
-        f"/portal/listings/{listing.pk}/action", {"action": "submit", "version": listing.version}
-    )
-    listing.refresh_from_db()
+    listing = submitted_piece(artisan)
     manager = portal_as("manager")
     # when
     queue = manager.get("/portal/moderation/")
@@ -167,13 +174,7 @@ def test_a_manager_asks_for_changes_with_a_message_the_artisan_reads(
     portal_as: Callable[[str], Client],
 ) -> None:
     artisan = portal_as("artisan_self")
-    listing = create_piece(artisan)
-    upload_photo(artisan, listing)
-    listing.refresh_from_db()
-    artisan.post(
-        f"/portal/listings/{listing.pk}/action", {"action": "submit", "version": listing.version}
-    )
-    listing.refresh_from_db()
+    listing = submitted_piece(artisan)
     manager = portal_as("manager")
     without_message = manager.post(
         f"/portal/moderation/{listing.pk}/",
